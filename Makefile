@@ -1,0 +1,34 @@
+# citydiff — see README.md. Every target installs what it needs through Go modules.
+GO ?= go
+BIN ?= bin/citydiff
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X citydiff/cli.Version=$(VERSION)
+
+.PHONY: all build run test bench fuzz e2e lint clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# The interactive viewer on the five built-in documents.
+run: build
+	./$(BIN)
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+# Benchmarks: Go benchmarks plus the side-by-side comparisons in scripts/bench.sh.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench.sh
+
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./segment/decode/
+	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME) ./segment/normalize/
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./segment/
+
+clean:
+	rm -rf bin

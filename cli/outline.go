@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"citydiff/corpus"
+	"citydiff/segment"
+)
+
+type outlineOptions struct {
+	files   []string
+	noSeeds bool
+}
+
+func newOutlineCmd() *cobra.Command {
+	var opt outlineOptions
+	cmd := &cobra.Command{
+		Use:   "outline [FILE...]",
+		Short: "Show the structure citydiff recovers from each document",
+		Long: `outline prints, for each document, its title, issuer and dates, the section tree
+with numbers and levels, how many clauses each section holds and the responsible
+units named. With no FILEs it shows the five built-in documents.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opt.files = args
+			opt.noSeeds = len(args) > 0
+			return runOutline(cmd.OutOrStdout(), opt)
+		},
+	}
+	return cmd
+}
+
+func runOutline(w io.Writer, opt outlineOptions) error {
+	ins, err := corpus.Inputs(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	if err != nil {
+		return err
+	}
+	docs, err := corpus.Parse(ins, nil)
+	if err != nil {
+		return err
+	}
+	for i, d := range docs {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		WriteOutline(w, d)
+	}
+	return nil
+}
+
+// WriteOutline renders a document's recovered structure as indented text.
+func WriteOutline(w io.Writer, d *segment.Document) {
+	fmt.Fprintf(w, "%s  %s\n", d.ID, d.Title)
+	meta := []string{}
+	add := func(k, v string) {
+		if v != "" {
+			meta = append(meta, k+" "+v)
+		}
+	}
+	add("issuer", d.Meta.Issuer)
+	add("date", d.Meta.Date)
+	add("published", d.Meta.Published)
+	add("script", string(d.Script))
+	add("format", d.Format)
+	fmt.Fprintf(w, "  %s\n", strings.Join(meta, " · "))
+	if d.NoticeTitle != "" {
+		fmt.Fprintf(w, "  wrapped by: %s\n", d.NoticeTitle)
+	}
+	fmt.Fprintf(w, "  %d sections, %d clauses, %d chrome lines\n", len(d.Sections), len(d.Clauses), len(d.Chrome))
+	for _, s := range d.Sections {
+		indent := strings.Repeat("  ", s.Level)
+		label := s.Heading
+		switch {
+		case s.Kind == segment.Preamble:
+			label = "[preamble]"
+		case label == "":
+			label = "…" + firstClause(d, s)
+		}
+		num := ""
+		if s.Number != "" {
+			num = displayNumber(s) + " "
+		}
+		fmt.Fprintf(w, "%s%s%s  [%s, %d clauses]", indent, num, label, s.ID, len(s.Clauses))
+		if s.Malformed != "" {
+			fmt.Fprintf(w, " (repaired: %s)", s.Malformed)
+		}
+		fmt.Fprintln(w)
+		if u := sectionUnits(d, s); !u.Empty() {
+			fmt.Fprintf(w, "%s  units: %s\n", indent, formatUnits(u))
+		}
+	}
+}
+
+func firstClause(d *segment.Document, s segment.Section) string {
+	if len(s.Clauses) == 0 {
+		return ""
+	}
+	r := []rune(d.Clauses[s.Clauses[0]].Text)
+	if len(r) > 24 {
+		r = r[:24]
+	}
+	return string(r)
+}
+
+func displayNumber(s segment.Section) string {
+	switch s.Style {
+	case segment.HanComma, segment.ArabicComma:
+		return s.Number + "、"
+	case segment.HanParen, segment.ArabicParen:
+		return "(" + s.Number + ")"
+	case segment.ArabicDot:
+		return s.Number + "."
+	case segment.Chapter:
+		return "第" + s.Number + "章"
+	case segment.SectionStyle:
+		return "第" + s.Number + "节"
+	case segment.Article:
+		return "第" + s.Number + "条"
+	}
+	return s.Number
+}
+
+func sectionUnits(d *segment.Document, s segment.Section) segment.Units {
+	var u segment.Units
+	seen := map[string]bool{}
+	add := func(dst *[]string, names []string) {
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				*dst = append(*dst, n)
+			}
+		}
+	}
+	for _, c := range s.Clauses {
+		cu := d.Clauses[c].Units
+		add(&u.Lead, cu.Lead)
+		add(&u.Participating, cu.Participating)
+		add(&u.Responsible, cu.Responsible)
+	}
+	return u
+}
+
+func formatUnits(u segment.Units) string {
+	var parts []string
+	if len(u.Lead) > 0 {
+		parts = append(parts, "lead "+strings.Join(u.Lead, "、"))
+	}
+	if len(u.Participating) > 0 {
+		parts = append(parts, "participating "+strings.Join(u.Participating, "、"))
+	}
+	if len(u.Responsible) > 0 {
+		parts = append(parts, "responsible "+strings.Join(u.Responsible, "、"))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,81 @@
+// Package cli wires citydiff's commands: each command reads its flags into
+// an options struct and runs; only main exits.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is the tool version recorded in reports; set at build time with
+// -ldflags "-X citydiff/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// exitError carries a process exit code with the message.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// Execute runs citydiff with the given arguments and returns the exit code:
+// 0 on success, 1 when the work failed, 2 on a usage error.
+func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot(stdin, stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "citydiff:", err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "citydiff [FILE...]",
+		Short: "Compare Chinese local-government policy documents across cities",
+		Long: `citydiff reads policy documents (plain text in any common encoding, HTML, .docx),
+cleans and structures them, and shows which policy measures several cities share —
+verbatim, lightly edited or paraphrased — and which are unique to one.
+
+With no command it opens the interactive viewer on the five built-in documents
+plus any FILEs named (for a drafter: their own draft).`,
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDefault(cmd, args)
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{2, fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
+	})
+	root.AddCommand(newOutlineCmd(), newTokensCmd())
+	for _, c := range extraCommands {
+		root.AddCommand(c())
+	}
+	return root
+}
+
+// extraCommands are registered by the files that define them, so that each
+// command lives in its own file.
+var extraCommands []func() *cobra.Command
+
+// runDefault is what plain `citydiff` does; the TUI replaces it when built.
+var runDefault = func(cmd *cobra.Command, args []string) error {
+	return runOutline(cmd.OutOrStdout(), outlineOptions{files: args})
+}

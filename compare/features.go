@@ -1,0 +1,207 @@
+package compare
+
+import (
+	"math"
+	"sort"
+
+	"citydiff/segment/words"
+)
+
+// Word weights.
+//
+// A word shared by two clauses is evidence that they state the same
+// measure in proportion to how surprising it is. Surprise is measured
+// twice (see ENGINE.md):
+//
+//   - against the collection: clause-level IDF, log(1 + C/df), times a
+//     document-level factor that falls towards zero for words that every
+//     document uses (依法治市, 法治建设, 现代化 …), so stock phrases that
+//     all the cities repeat cannot make two clauses look alike;
+//   - against general Chinese: words.Rarity, from gse's dictionary
+//     frequencies, scaled into [0.4, 1.6]; a word rare in ordinary
+//     language but shared by two clauses (公职律师, 述法) counts most.
+//
+// A clause is a sparse vector of these weights over its content words
+// (stop words and punctuation out), L2-normalized for cosine similarity.
+
+// vocab interns words as small integers.
+type vocab struct {
+	ids   map[string]int
+	words []string
+}
+
+func (v *vocab) id(w string) int {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := len(v.words)
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+// entry is one weighted word of a sparse vector, sorted by id.
+type entry struct {
+	id int
+	w  float64
+}
+
+// clauseFeat is what the engine knows of one clause.
+type clauseFeat struct {
+	ref     ClauseRef
+	seq     []int   // content word ids in order (for local alignment)
+	seqTok  []int   // for each of seq, its index in the clause's Tokens
+	all     []int   // all token ids except punctuation, in order (for kinds)
+	vec     []entry // unit-length weighted bag of words
+	mass    float64 // sum of weights of seq (for alignment normalization)
+	section int     // index of the clause's section in its document
+}
+
+// features computes word weights and clause vectors for all documents.
+type features struct {
+	voc     vocab
+	weight  []float64 // by word id
+	clauses []clauseFeat
+	byDoc   [][]int // doc → indexes into clauses, in clause order
+	docDF   []int
+	clDF    []int
+}
+
+func buildFeatures(r *Result, seg *words.Segmenter) *features {
+	f := &features{voc: vocab{ids: map[string]int{}}}
+	f.byDoc = make([][]int, len(r.Docs))
+	for di, d := range r.Docs {
+		for ci := range d.Clauses {
+			c := &d.Clauses[ci]
+			cf := clauseFeat{ref: ClauseRef{di, ci}, section: c.Section}
+			for ti, t := range c.Tokens {
+				if !isWordish(t.Text) {
+					continue
+				}
+				id := f.voc.id(t.Text)
+				cf.all = append(cf.all, id)
+				if seg.IsContent(t.Text) {
+					cf.seq = append(cf.seq, id)
+					cf.seqTok = append(cf.seqTok, ti)
+				}
+			}
+			f.byDoc[di] = append(f.byDoc[di], len(f.clauses))
+			f.clauses = append(f.clauses, cf)
+		}
+	}
+	n := len(f.voc.words)
+	f.docDF = make([]int, n)
+	f.clDF = make([]int, n)
+	seenDoc := make([]int, n)
+	seenCl := make([]int, n)
+	for i := range seenDoc {
+		seenDoc[i], seenCl[i] = -1, -1
+	}
+	for i, cf := range f.clauses {
+		for _, id := range cf.seq {
+			if seenCl[id] != i {
+				seenCl[id] = i
+				f.clDF[id]++
+			}
+			if seenDoc[id] != cf.ref.Doc {
+				seenDoc[id] = cf.ref.Doc
+				f.docDF[id]++
+			}
+		}
+	}
+	C := float64(len(f.clauses))
+	N := float64(len(r.Docs))
+	f.weight = make([]float64, n)
+	for id, w := range f.voc.words {
+		idf := math.Log(1 + C/float64(max(f.clDF[id], 1)))
+		docShare := float64(f.docDF[id]) / N
+		collection := 1.0
+		if N > 2 {
+			// 1 for a word of one or two documents, ~0.1 for a word of all.
+			collection = math.Max(0.1, 1-docShare*docShare)
+		}
+		rarity := math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
+		f.weight[id] = idf * collection * rarity
+	}
+	for i := range f.clauses {
+		cf := &f.clauses[i]
+		tf := map[int]float64{}
+		for _, id := range cf.seq {
+			tf[id]++
+			cf.mass += f.weight[id]
+		}
+		cf.vec = make([]entry, 0, len(tf))
+		norm := 0.0
+		for id, n := range tf {
+			w := (1 + math.Log(n)) * f.weight[id]
+			cf.vec = append(cf.vec, entry{id, w})
+			norm += w * w
+		}
+		norm = math.Sqrt(norm)
+		sort.Slice(cf.vec, func(a, b int) bool { return cf.vec[a].id < cf.vec[b].id })
+		if norm > 0 {
+			for k := range cf.vec {
+				cf.vec[k].w /= norm
+			}
+		}
+	}
+	return f
+}
+
+// isWordish reports whether a token is text rather than punctuation.
+func isWordish(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'z' || r > 0x2E80 && !isCJKPunct(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF0F || r == '“' || r == '”' || r == '—' || r == '…'
+}
+
+// cosine of two unit vectors sorted by id.
+func cosine(a, b []entry) float64 {
+	s := 0.0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// addInto adds w·v into the dense accumulator acc.
+func addInto(acc map[int]float64, v []entry, w float64) {
+	for _, e := range v {
+		acc[e.id] += e.w * w
+	}
+}
+
+// unit turns a dense accumulator into a sorted unit vector.
+func unit(acc map[int]float64) []entry {
+	out := make([]entry, 0, len(acc))
+	norm := 0.0
+	for id, w := range acc {
+		out = append(out, entry{id, w})
+		norm += w * w
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	norm = math.Sqrt(norm)
+	if norm > 0 {
+		for k := range out {
+			out[k].w /= norm
+		}
+	}
+	return out
+}

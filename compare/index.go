@@ -1,0 +1,153 @@
+package compare
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Candidate generation.
+//
+// Comparing every clause with every clause grows with the square of the
+// collection. Instead an inverted index maps each content word to the
+// clauses that use it; a clause meets only the clauses it shares a word
+// with, scored by the partial dot product of their vectors. Words used by
+// more than MaxDocFreq of all clauses, or by more than maxPosting clauses,
+// are left out of the index: they are stock vocabulary that would make
+// every clause a candidate of every other, and they weigh little anyway.
+// The best Candidates clauses of each other document are kept; only those
+// get the full similarity (cosine and local alignment).
+
+// maxPosting bounds a posting list so that the cost per clause stays
+// constant as the collection grows.
+const maxPosting = 400
+
+// maxCandidates bounds the candidates one clause keeps over all documents.
+const maxCandidates = 48
+
+// scored is a candidate clause with its similarity to the query.
+type scored struct {
+	to  int // index into features.clauses
+	sim float64
+	al  alignment
+}
+
+// candidates returns, for every clause, its scored candidates in other
+// documents (sorted by descending similarity, ties by index).
+func (f *features) candidates(p Params) [][]scored {
+	limit := int(p.MaxDocFreq * float64(len(f.clauses)))
+	limit = max(limit, 8)
+	limit = min(limit, maxPosting)
+	postings := make([][]int, len(f.voc.words))
+	for i, cf := range f.clauses {
+		for _, e := range cf.vec {
+			postings[e.id] = append(postings[e.id], i)
+		}
+	}
+	for id, list := range postings {
+		if len(list) > limit {
+			postings[id] = nil
+		}
+	}
+	out := make([][]scored, len(f.clauses))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := map[int]float64{}
+			for i := range next {
+				out[i] = f.candidatesOf(i, postings, acc, p)
+			}
+		}()
+	}
+	for i := range f.clauses {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func (f *features) candidatesOf(i int, postings [][]int, acc map[int]float64, p Params) []scored {
+	clear(acc)
+	me := &f.clauses[i]
+	for _, e := range me.vec {
+		for _, j := range postings[e.id] {
+			if j != i {
+				acc[j] += e.w * f.weightIn(j, e.id)
+			}
+		}
+	}
+	type pre struct {
+		j int
+		s float64
+	}
+	perDoc := map[int][]pre{}
+	for j, s := range acc {
+		if j == i {
+			continue
+		}
+		d := f.clauses[j].ref.Doc
+		perDoc[d] = append(perDoc[d], pre{j, s})
+	}
+	var keep []int
+	for _, list := range perDoc {
+		sort.Slice(list, func(a, b int) bool {
+			if list[a].s != list[b].s {
+				return list[a].s > list[b].s
+			}
+			return list[a].j < list[b].j
+		})
+		for k := 0; k < len(list) && k < p.Candidates; k++ {
+			keep = append(keep, list[k].j)
+		}
+	}
+	sort.Ints(keep)
+	res := make([]scored, 0, len(keep))
+	for _, j := range keep {
+		res = append(res, f.score(i, j))
+	}
+	sort.Slice(res, func(a, b int) bool {
+		if res[a].sim != res[b].sim {
+			return res[a].sim > res[b].sim
+		}
+		return res[a].to < res[b].to
+	})
+	if len(res) > maxCandidates {
+		res = res[:maxCandidates]
+	}
+	return res
+}
+
+// weightIn is the weight of word id in clause j's unit vector.
+func (f *features) weightIn(j, id int) float64 {
+	v := f.clauses[j].vec
+	k := sort.Search(len(v), func(k int) bool { return v[k].id >= id })
+	if k < len(v) && v[k].id == id {
+		return v[k].w
+	}
+	return 0
+}
+
+// minAligned is the fewest matched words a local alignment needs before
+// it can speak for reuse on its own.
+const minAligned = 4
+
+// score is the full similarity of clauses i and j: the larger of the
+// weighted cosine and the local alignment's reuse score (when the aligned
+// stretch is long enough to mean reuse rather than a shared phrase).
+func (f *features) score(i, j int) scored {
+	a, b := &f.clauses[i], &f.clauses[j]
+	cos := cosine(a.vec, b.vec)
+	al := f.localAlign(a, b)
+	sim := cos
+	if al.matched >= minAligned {
+		// A reused stretch covering the whole lighter clause is as strong
+		// as identical bags of words; a short one adds little.
+		sim = max(sim, 0.9*al.norm)
+	}
+	return scored{to: j, sim: sim, al: al}
+}

@@ -1,0 +1,232 @@
+package compare
+
+import (
+	"sort"
+)
+
+// Section alignment.
+//
+// Documents cut their subject differently: Shantou has one part on
+// enforcement and justice where Xiangtan has separate parts for government,
+// courts and supervision, and Ganzhou's numbered tasks cut across both. So
+// the units aligned are all sections down to level 2 (and the preamble),
+// each represented by the words of its whole subtree, and a topic may join
+// sections of different levels.
+//
+// Two sections are similar by their weighted word cosine and by how many of
+// their clauses are already linked as measures (clause links are the
+// sharper evidence). Topics are seeded from mutual best section pairs and
+// grown by the same constrained agglomeration as measures (one section per
+// document). Then every document not yet in a topic may join it with its
+// best section if that section is close enough to the topic's members — a
+// broad section (Shantou's 二) can take part in several topics this way.
+
+// maxTopicLevel is the deepest section level aligned into topics.
+const maxTopicLevel = 2
+
+// secUnit is a section taking part in alignment.
+type secUnit struct {
+	ref     SectionRef
+	vec     []entry
+	clauses []int // feature indexes of the clauses of its subtree
+}
+
+func buildSectionUnits(r *Result, f *features) []secUnit {
+	var units []secUnit
+	for di, d := range r.Docs {
+		// subtree clauses: walk each clause up its ancestors.
+		sub := make([][]int, len(d.Sections))
+		for k, fi := range f.byDoc[di] {
+			for s := d.Clauses[k].Section; s >= 0; s = d.Sections[s].Parent {
+				sub[s] = append(sub[s], fi)
+			}
+		}
+		for si, s := range d.Sections {
+			if s.Level > maxTopicLevel || len(sub[si]) == 0 {
+				continue
+			}
+			acc := map[int]float64{}
+			for _, fi := range sub[si] {
+				addInto(acc, f.clauses[fi].vec, 1)
+			}
+			units = append(units, secUnit{ref: SectionRef{di, si}, vec: unit(acc), clauses: sub[si]})
+		}
+	}
+	return units
+}
+
+// sectionSim is the similarity of two section units: their word cosine
+// blended with the density of clause links between them.
+func sectionSim(a, b *secUnit, linked map[[2]int]bool) float64 {
+	cos := cosine(a.vec, b.vec)
+	n := 0
+	for _, i := range a.clauses {
+		for _, j := range b.clauses {
+			if linked[pairKey(i, j)] {
+				n++
+			}
+		}
+	}
+	density := float64(n) / float64(min(len(a.clauses), len(b.clauses)))
+	return 0.5*cos + 0.5*min(1, 2*density)
+}
+
+// alignSections groups section units into topics.
+func alignSections(r *Result, units []secUnit, linked map[[2]int]bool, p Params) [][]int {
+	n := len(units)
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if units[i].ref.Doc == units[j].ref.Doc {
+				continue
+			}
+			s := sectionSim(&units[i], &units[j], linked)
+			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	bestIn := func(i, doc int) int {
+		best, bs := -1, 0.0
+		for j := 0; j < n; j++ {
+			if units[j].ref.Doc == doc && sim[i][j] > bs {
+				best, bs = j, sim[i][j]
+			}
+		}
+		return best
+	}
+	var links []link
+	for i := 0; i < n; i++ {
+		for d := range r.Docs {
+			if d == units[i].ref.Doc {
+				continue
+			}
+			j := bestIn(i, d)
+			if j > i && bestIn(j, units[i].ref.Doc) == i && sim[i][j] >= p.SectionThreshold {
+				links = append(links, link{i, j, sim[i][j]})
+			}
+		}
+	}
+	sort.Slice(links, func(x, y int) bool {
+		if links[x].sim != links[y].sim {
+			return links[x].sim > links[y].sim
+		}
+		return links[x].a < links[y].a || links[x].a == links[y].a && links[x].b < links[y].b
+	})
+	parent := make([]int, n)
+	member := make([][]int, n)
+	for i := range parent {
+		parent[i], member[i] = i, []int{i}
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	hasDoc := func(g []int, doc int) bool {
+		for _, u := range g {
+			if units[u].ref.Doc == doc {
+				return true
+			}
+		}
+		return false
+	}
+	mean := func(g []int, u int) float64 {
+		s := 0.0
+		for _, v := range g {
+			s += sim[u][v]
+		}
+		return s / float64(len(g))
+	}
+	for _, l := range links {
+		ra, rb := find(l.a), find(l.b)
+		if ra == rb {
+			continue
+		}
+		ok := true
+		total := 0.0
+		for _, u := range member[rb] {
+			if hasDoc(member[ra], units[u].ref.Doc) {
+				ok = false
+				break
+			}
+			total += mean(member[ra], u)
+		}
+		if !ok || total/float64(len(member[rb])) < 0.7*p.SectionThreshold {
+			continue
+		}
+		parent[rb] = ra
+		member[ra] = append(member[ra], member[rb]...)
+		member[rb] = nil
+	}
+	var topics [][]int
+	for i := 0; i < n; i++ {
+		if find(i) == i && len(member[i]) > 1 {
+			topics = append(topics, append([]int(nil), member[i]...))
+		}
+	}
+	// Let a document that is missing from a topic join it with its
+	// closest section, even one already in another topic.
+	for t, g := range topics {
+		seed := append([]int(nil), g...)
+		for d := range r.Docs {
+			if hasDoc(seed, d) {
+				continue
+			}
+			best, bs := -1, 0.0
+			for u := 0; u < n; u++ {
+				if units[u].ref.Doc != d {
+					continue
+				}
+				if m := mean(seed, u); m > bs {
+					best, bs = u, m
+				}
+			}
+			if best >= 0 && bs >= p.SectionThreshold {
+				topics[t] = append(topics[t], best)
+			}
+		}
+		sort.Slice(topics[t], func(a, b int) bool { return lessSection(units[topics[t][a]].ref, units[topics[t][b]].ref) })
+	}
+	return topics
+}
+
+func lessSection(a, b SectionRef) bool {
+	if a.Doc != b.Doc {
+		return a.Doc < b.Doc
+	}
+	return a.Section < b.Section
+}
+
+// topicSets returns, for each document and section, the topics that cover
+// it directly or through an ancestor.
+func topicSets(r *Result, topics []Topic) [][]map[int]bool {
+	own := make([][]map[int]bool, len(r.Docs))
+	for di, d := range r.Docs {
+		own[di] = make([]map[int]bool, len(d.Sections))
+	}
+	for t, tp := range topics {
+		for _, s := range tp.Sections {
+			if own[s.Doc][s.Section] == nil {
+				own[s.Doc][s.Section] = map[int]bool{}
+			}
+			own[s.Doc][s.Section][t] = true
+		}
+	}
+	out := make([][]map[int]bool, len(r.Docs))
+	for di, d := range r.Docs {
+		out[di] = make([]map[int]bool, len(d.Sections))
+		for si := range d.Sections {
+			set := map[int]bool{}
+			for s := si; s >= 0; s = d.Sections[s].Parent {
+				for t := range own[di][s] {
+					set[t] = true
+				}
+			}
+			out[di][si] = set
+		}
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+// Package corpus gathers the documents of one comparison: the built-in
+// seeds and the files a user names, parsed in parallel into
+// segment.Documents with stable ids.
+//
+// It is the one place that turns command-line paths into documents, so the
+// report, the TUI and the SSH server all accept the same inputs and refuse
+// bad ones with the same messages.
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"citydiff/seeds"
+	"citydiff/segment"
+	"citydiff/segment/words"
+)
+
+// Extensions are the file types looked for when a directory is named.
+var Extensions = []string{".txt", ".text", ".md", ".html", ".htm", ".docx"}
+
+// Options select the documents of a comparison.
+type Options struct {
+	Files   []string // files or directories named by the user
+	NoSeeds bool     // leave the built-in documents out
+}
+
+// Inputs resolves the options to parse inputs, in order: seeds first, then
+// the user's files in the order named (a directory's files sorted by name).
+func Inputs(opt Options) ([]segment.Input, error) {
+	var ins []segment.Input
+	used := map[string]bool{}
+	if !opt.NoSeeds {
+		all, err := seeds.All()
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range all {
+			ins = append(ins, segment.Input{
+				ID: s.ID, Name: s.File, Data: s.Data,
+				Meta: segment.Meta{City: s.City, Province: s.Province, Issuer: s.Issuer, Date: s.Date, Published: s.Published, Genre: s.Genre},
+			})
+			used[s.ID] = true
+		}
+	}
+	paths, err := expand(opt.Files)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+		}
+		ins = append(ins, segment.Input{ID: uniqueID(FileID(path), used), Name: path, Data: data})
+	}
+	if len(ins) == 0 {
+		return nil, errors.New("no documents to compare: name some files or drop --no-seeds")
+	}
+	return ins, nil
+}
+
+func expand(names []string) ([]string, error) {
+	var out []string
+	for _, name := range names {
+		info, err := os.Stat(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or directory", name)
+			}
+			return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			out = append(out, name)
+			continue
+		}
+		entries, err := os.ReadDir(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+		}
+		var found []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && contains(Extensions, ext) {
+				found = append(found, filepath.Join(name, e.Name()))
+			}
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: directory holds no documents (looked for %s)", name, strings.Join(Extensions, " "))
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// FileID is the id of a user's file: its name without directory and extension.
+func FileID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func uniqueID(id string, used map[string]bool) string {
+	out := id
+	for n := 2; used[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
+	}
+	used[out] = true
+	return out
+}
+
+// Parse parses inputs in parallel, in the order given. seg may be nil to
+// skip word segmentation. The first error (in input order) is returned.
+func Parse(ins []segment.Input, seg *words.Segmenter) ([]*segment.Document, error) {
+	docs := make([]*segment.Document, len(ins))
+	errs := make([]error, len(ins))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for i := range ins {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			docs[i], errs[i] = segment.Parse(ins[i], seg)
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// Load resolves and parses the documents of a comparison, segmented with
+// the process-wide segmenter.
+func Load(opt Options) ([]*segment.Document, error) {
+	ins, err := Inputs(opt)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(ins, words.Default())
+}

@@ -1,0 +1,67 @@
+package chrome
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []bool
+	}{
+		{"shantou footer", []string{
+			"本决定自公布之日起施行。",
+			"本网站由 汕头市人民代表大会常务委员会主办 汕头市人民代表大会常务委员会办公室承办 联系邮箱:master@strd.gov.cn",
+			"粤公网安备 44051102000389号 技术支持:开普云 网站地图",
+			"您访问的链接即将离开“汕头市人民代表大会常务委员会门户网站”,是否继续?",
+		}, []bool{false, true, true, true}},
+		{"xiangtan comment widget", []string{
+			"(责任单位:市司法局)",
+			"- 全部留言", "- /", "- 评论", "- 有用()",
+		}, []bool{false, true, true, true, true}},
+		{"ganzhou accessibility and share", []string{
+			"无障碍   关怀版 无障碍", "", "来源:发布时间:2021-05-17 15:59:00访问量:",
+			"(三)注重宣传引导。积极组织各地各单位向全面依法治省工作简报主题实践专刊投稿。",
+			"文章关键词:", "分享到:", "扫码浏览",
+		}, []bool{true, false, true, false, true, true, true}},
+		{"shanghai infobox (normalized)", []string{
+			"基本介绍", "", "  • 中文名:关于全面加强和改进基层法治建设的意见", "  • 颁布时间:2020年3月30日", "  • 区域:上海市", "总体要求",
+		}, []bool{true, false, true, true, true, false}},
+		{"shanghai related entries", []string{
+			"组织开展基层法治建设示范创建活动,大力培育基层法治建设先进典型。", "", "相关词条", "", "热门词条", "", "联络我们",
+		}, []bool{false, false, true, false, true, false, true}},
+		{"a long sentence ends a tail", []string{
+			"上一篇", strings.Repeat("各级人民政府应当依法履行职责,", 6) + "。",
+		}, []bool{true, false}},
+		{"document text that mentions a pattern word is kept", []string{
+			"推进政务公开,按照“五公开”要求,及时公开发布行政规范性文件。",
+		}, []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Mark(tt.lines)
+			for i := range tt.want {
+				if got[i] != tt.want[i] {
+					t.Errorf("line %d %q: chrome=%v, want %v", i, tt.lines[i], got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestPatternsParse(t *testing.T) {
+	ps, err := parsePatterns(patternData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) < 20 {
+		t.Fatalf("only %d patterns", len(ps))
+	}
+	for _, bad := range []string{"contains", "weird\tx\ty", "regexp\t(unclosed\twhy"} {
+		if _, err := parsePatterns(bad); err == nil {
+			t.Errorf("parsePatterns(%q) accepted a broken line", bad)
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxClause is the length (runes) past which a sentence is cut further: at
+// its semicolons, then before a comma-led new policy verb.
+const maxClause = 80
+
+// minClause is the shortest piece a cut may leave on either side.
+const minClause = 20
+
+// policyVerbs open a new measure inside a comma-chained sentence
+// (完善…, 健全…制度, 推行…制度). Cutting there lets each measure match on
+// its own.
+var policyVerbs = []string{
+	"完善", "健全", "建立", "推行", "推进", "推动", "加强", "深化", "落实", "实行", "实施",
+	"开展", "强化", "规范", "提高", "提升", "加大", "严格", "优化", "创新", "探索",
+	"构建", "打造", "培育", "组织", "引导", "鼓励", "支持", "统筹", "整合", "畅通",
+	"拓展", "加快", "建设", "发挥", "落实", "依法", "定期", "全面",
+}
+
+// addClauses splits the body ranges of section sec into clauses, reading
+// responsible-unit annotations out of the text and onto the clauses they
+// follow.
+func (p *parser) addClauses(sec int, ranges []para) {
+	d := p.doc
+	pending := []int{} // clauses since the last annotation
+	for _, r := range ranges {
+		for _, piece := range p.cutAnnotations(r) {
+			if piece.units != nil {
+				for _, c := range pending {
+					d.Clauses[c].Units = mergeUnits(d.Clauses[c].Units, *piece.units)
+				}
+				pending = pending[:0]
+				continue
+			}
+			for _, c := range p.sentences(piece.para) {
+				a, b := trimClause(p.nr, c.a, c.b)
+				if a >= b || !hasLetters(p.nr[a:b]) {
+					continue
+				}
+				span := p.orig(a, b)
+				idx := len(d.Clauses)
+				s := &d.Sections[sec]
+				c := Clause{
+					ID:        s.ID + "/" + strconv.Itoa(len(s.Clauses)+1),
+					Index:     idx,
+					Section:   sec,
+					Span:      span,
+					Text:      d.Text(span),
+					Norm:      string(p.nr[a:b]),
+					origStart: make([]int32, b-a),
+					origEnd:   make([]int32, b-a),
+				}
+				for k := a; k < b; k++ {
+					os, oe := p.norm.Orig(k, k+1)
+					c.origStart[k-a], c.origEnd[k-a] = int32(os), int32(oe)
+				}
+				d.Clauses = append(d.Clauses, c)
+				s.Clauses = append(s.Clauses, idx)
+				pending = append(pending, idx)
+			}
+		}
+	}
+}
+
+func hasLetters(rs []rune) bool {
+	for _, r := range rs {
+		if r > 0x2E80 || (r >= 'A' && r <= 'z') {
+			return true
+		}
+	}
+	return false
+}
+
+// trimClause drops spaces and list bullets around a clause.
+func trimClause(nr []rune, a, b int) (int, int) {
+	for a < b && strings.ContainsRune(" \t—-•·*", nr[a]) {
+		a++
+	}
+	for b > a && nr[b-1] == ' ' {
+		b--
+	}
+	return a, b
+}
+
+// sentences cuts a body range at sentence ends, then cuts long sentences
+// at semicolons and before comma-led policy verbs.
+func (p *parser) sentences(r para) []para {
+	var out []para
+	depth := 0 // inside brackets or quotes nothing is cut
+	s := r.a
+	for i := r.a; i < r.b; i++ {
+		switch p.nr[i] {
+		case '(', '“', '《', '[', '〔':
+			depth++
+		case ')', '”', '》', ']', '〕':
+			if depth > 0 {
+				depth--
+			}
+		case '。', '!', '?':
+			if depth > 0 && p.nr[i] != '。' {
+				continue
+			}
+			e := i + 1
+			for e < r.b && (p.nr[e] == '”' || p.nr[e] == ')') && depth > 0 {
+				e++
+				depth--
+			}
+			out = append(out, p.cutLong(para{s, e})...)
+			s, i, depth = e, e-1, 0
+		}
+	}
+	if s < r.b {
+		out = append(out, p.cutLong(para{s, r.b})...)
+	}
+	return out
+}
+
+// cutLong cuts a sentence longer than maxClause at top-level semicolons,
+// and pieces still too long before a comma-led policy verb.
+func (p *parser) cutLong(x para) []para {
+	if x.b-x.a <= maxClause {
+		return []para{x}
+	}
+	var out []para
+	for _, piece := range p.cutAt(x, func(i int) bool { return p.nr[i] == ';' }) {
+		if piece.b-piece.a <= maxClause {
+			out = append(out, piece)
+			continue
+		}
+		out = append(out, p.cutAt(piece, func(i int) bool {
+			return p.nr[i] == ',' && startsWithVerb(p.nr[i+1:piece.b])
+		})...)
+	}
+	return out
+}
+
+// cutAt cuts x after every top-level position where cut holds, never
+// leaving a piece shorter than minClause.
+func (p *parser) cutAt(x para, cut func(i int) bool) []para {
+	var out []para
+	depth, s := 0, x.a
+	for i := x.a; i < x.b-1; i++ {
+		switch p.nr[i] {
+		case '(', '“', '《', '[', '〔':
+			depth++
+		case ')', '”', '》', ']', '〕':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && cut(i) && i+1-s >= minClause && x.b-(i+1) >= minClause {
+				out = append(out, para{s, i + 1})
+				s = i + 1
+			}
+		}
+	}
+	return append(out, para{s, x.b})
+}
+
+func startsWithVerb(rs []rune) bool {
+	for _, v := range policyVerbs {
+		if strings.HasPrefix(string(rs[:min(len(rs), 4)]), v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,197 @@
+package normalize
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The data directory holds OpenCC's Traditional→Simplified dictionaries as
+// exported by scripts/gen-opencc.sh, the hand-made Taiwan wording table and
+// the NOTICE that goes with them.
+//
+//go:embed data/*
+var dataFS embed.FS
+
+const (
+	fileTSPhrases    = "data/TSPhrases.txt"
+	fileTSCharacters = "data/TSCharacters.txt"
+	fileTaiwan       = "data/taiwan.tsv"
+)
+
+// runeInfo is everything the converter needs to know about one rune, so that
+// the hot loop does a single map lookup per rune.
+type runeInfo struct {
+	// to is the Simplified form from TSCharacters (first candidate), or 0
+	// when the character is not converted.
+	to rune
+	// ambiguous marks characters that TSCharacters converts although they are
+	// also valid Simplified characters (OpenCC lists the key itself among the
+	// candidates: 乾→干/乾, 於→于/於, 徵→征/徵, 夥→伙/夥 ...). They are
+	// converted only in text detected as Traditional.
+	ambiguous bool
+	// tsMax and twMax are the longest TSPhrases / Taiwan-table key, in runes,
+	// that starts with this rune; 0 when none does.
+	tsMax, twMax uint8
+}
+
+// phrase is one entry of a phrase table.
+type phrase struct {
+	to []rune
+	// identity entries change nothing; they protect their characters from
+	// shorter entries and from the character table (哪吒 keeps its 吒).
+	identity bool
+	// simpOK says the entry may also apply to text detected as Simplified:
+	// it is an identity entry or its key has a character that is
+	// unambiguously Traditional. 答覆→答复 or 覆上→复上 are not: both keys
+	// are plain Simplified text.
+	simpOK bool
+}
+
+type dicts struct {
+	info    map[rune]runeInfo
+	ts      map[string]*phrase // TSPhrases, keyed by the UTF-8 of the key
+	tw      map[string]*phrase // taiwan.tsv
+	maxTS   int                // longest TSPhrases key, in runes
+	maxTW   int                // longest taiwan.tsv key, in runes
+	nChars  int                // converting TSCharacters entries
+	nPhrase int
+}
+
+var (
+	loadOnce   sync.Once
+	loadedDict *dicts
+	loadErr    error
+)
+
+// load parses the embedded data once. The data is part of the binary, so a
+// parse failure is a build defect: it panics (the tests load it).
+func load() *dicts {
+	loadOnce.Do(func() { loadedDict, loadErr = parseData() })
+	if loadErr != nil {
+		panic("normalize: embedded data: " + loadErr.Error())
+	}
+	return loadedDict
+}
+
+func parseData() (*dicts, error) {
+	d := &dicts{
+		info: make(map[rune]runeInfo, 4200),
+		ts:   make(map[string]*phrase, 300),
+		tw:   make(map[string]*phrase, 64),
+	}
+	chars, err := dataFS.ReadFile(fileTSCharacters)
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(chars, '\t', ' ', func(ln int, key string, cands []string) error {
+		k, ok := single(key)
+		if !ok {
+			return fmt.Errorf("%s:%d: key %q is not one character", fileTSCharacters, ln, key)
+		}
+		to, ok := single(cands[0])
+		if !ok {
+			return fmt.Errorf("%s:%d: %q is not one character", fileTSCharacters, ln, cands[0])
+		}
+		if to == k {
+			return nil // first candidate is the character itself: no change
+		}
+		amb := false
+		for _, c := range cands[1:] {
+			if c == key {
+				amb = true
+			}
+		}
+		d.info[k] = runeInfo{to: to, ambiguous: amb}
+		d.nChars++
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	phrases, err := dataFS.ReadFile(fileTSPhrases)
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(phrases, '\t', ' ', func(ln int, key string, cands []string) error {
+		return d.addPhrase(d.ts, &d.maxTS, false, fileTSPhrases, ln, key, cands[0])
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.nPhrase = len(d.ts)
+
+	taiwan, err := dataFS.ReadFile(fileTaiwan)
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(taiwan, '\t', 0, func(ln int, key string, cands []string) error {
+		return d.addPhrase(d.tw, &d.maxTW, true, fileTaiwan, ln, key, cands[0])
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file string, ln int, key, val string) error {
+	k, v := []rune(key), []rune(val)
+	if len(k) < 1 || len(k) > 255 || len(v) == 0 {
+		return fmt.Errorf("%s:%d: bad entry %q→%q", file, ln, key, val)
+	}
+	if _, dup := m[key]; dup {
+		return fmt.Errorf("%s:%d: duplicate key %q", file, ln, key)
+	}
+	p := &phrase{to: v, identity: key == val}
+	p.simpOK = p.identity
+	for _, r := range k {
+		if in := d.info[r]; in.to != 0 && !in.ambiguous {
+			p.simpOK = true
+		}
+	}
+	m[key] = p
+	*maxLen = max(*maxLen, len(k))
+	in := d.info[k[0]]
+	if taiwan {
+		in.twMax = uint8(max(int(in.twMax), len(k)))
+	} else {
+		in.tsMax = uint8(max(int(in.tsMax), len(k)))
+	}
+	d.info[k[0]] = in
+	return nil
+}
+
+// eachLine calls fn for every "key<sep>value" line of data, skipping blank
+// lines and lines starting with '#'. When alt is not 0 the value is split on
+// it into candidates; fn always gets at least one candidate.
+func eachLine(data []byte, sep, alt byte, fn func(ln int, key string, cands []string) error) error {
+	for ln, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		key, val, ok := strings.Cut(line, string(sep))
+		if !ok || key == "" || val == "" {
+			return fmt.Errorf("line %d: want key<TAB>value, got %q", ln+1, line)
+		}
+		cands := []string{val}
+		if alt != 0 {
+			cands = strings.Split(val, string(alt))
+		}
+		if cands[0] == "" {
+			return fmt.Errorf("line %d: empty value in %q", ln+1, line)
+		}
+		if err := fn(ln+1, key, cands); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func single(s string) (rune, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	return r, n == len(s) && r != utf8.RuneError
+}

@@ -1,0 +1,184 @@
+package segment
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	"citydiff/segment/decode"
+	"citydiff/segment/normalize"
+	"citydiff/segment/words"
+)
+
+// Input is one document to parse.
+type Input struct {
+	ID   string // stable id: a built-in id, or the file name without extension
+	Name string // file name, for messages
+	Data []byte // the original bytes
+	Meta Meta   // known metadata; fields left empty are read from the text
+}
+
+// Parse decodes, cleans, structures and segments one document. seg may be
+// nil to skip word segmentation (structure only).
+func Parse(in Input, seg *words.Segmenter) (*Document, error) {
+	res, err := decode.Decode(in.Name, in.Data)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(in.Data)
+	doc := FromText(in.ID, in.Name, res.Text, in.Meta, seg)
+	doc.Format = string(res.Format)
+	doc.SHA256 = hex.EncodeToString(sum[:])
+	if len(doc.Clauses) == 0 {
+		return nil, fmt.Errorf("%s: no document text found (only %d lines of web chrome)", in.Name, len(doc.Chrome))
+	}
+	return doc, nil
+}
+
+// FromText structures already decoded text. Known metadata wins over what
+// the text says; what it leaves empty is read from the text.
+func FromText(id, name, text string, known Meta, seg *words.Segmenter) *Document {
+	doc := &Document{ID: id, Name: name, Original: text, runes: []rune(text), Script: Simplified}
+	if normalize.IsTraditional(text) {
+		doc.Script = Traditional
+	}
+	p := &parser{doc: doc, norm: normalize.Normalize(text)}
+	p.nr = p.norm.Runes()
+	p.splitParagraphs()
+	body := p.findTitle()
+	hs := p.findHeadings(body)
+	p.buildSections(body, hs)
+	p.buildClauses(body, hs)
+	doc.Meta = merge(known, doc.Meta)
+	if seg != nil {
+		doc.Segment(seg)
+	}
+	return doc
+}
+
+func merge(known, read Meta) Meta {
+	pick := func(a, b string) string {
+		if a != "" {
+			return a
+		}
+		return b
+	}
+	return Meta{
+		City:      pick(known.City, read.City),
+		Province:  pick(known.Province, read.Province),
+		Issuer:    pick(known.Issuer, read.Issuer),
+		Date:      pick(known.Date, read.Date),
+		Published: pick(known.Published, read.Published),
+		Genre:     pick(known.Genre, read.Genre),
+	}
+}
+
+// Segment fills every clause's Tokens. It is safe to call from many
+// goroutines on different documents once seg is loaded.
+func (d *Document) Segment(seg *words.Segmenter) {
+	for i := range d.Clauses {
+		d.Clauses[i].Tokens = seg.Cut(d.Clauses[i].Norm)
+	}
+}
+
+// buildSections turns headings into the section tree. Text between the
+// title and the first heading becomes the preamble section "<id>/0".
+func (p *parser) buildSections(body int, hs []heading) {
+	d := p.doc
+	firstHead := len(p.paras)
+	if len(hs) > 0 {
+		firstHead = hs[0].para
+	}
+	if body < firstHead {
+		a, b := p.paras[body].a, p.paras[firstHead-1].b
+		d.Preamble = p.orig(a, b)
+		d.Sections = append(d.Sections, Section{
+			ID: d.ID + "/0", Parent: -1, Level: 1, Kind: Preamble, Span: d.Preamble,
+		})
+	}
+	var stack []int // open sections by level
+	for k, h := range hs {
+		x := p.paras[h.para]
+		end := len(p.paras)
+		if k+1 < len(hs) {
+			end = hs[k+1].para
+		}
+		s := Section{
+			ID:          d.ID + "/" + strconv.Itoa(k+1),
+			Index:       len(d.Sections),
+			Parent:      -1,
+			Level:       h.level,
+			Kind:        h.kind,
+			Number:      h.m.number,
+			Ordinal:     h.m.ordinal,
+			Style:       h.m.style,
+			Malformed:   h.malformed,
+			HeadingSpan: p.orig(x.a, h.headEnd),
+			Span:        p.orig(x.a, p.paras[end-1].b),
+		}
+		s.Heading = d.Text(p.orig(x.a+h.m.width, h.headEnd))
+		for len(stack) > 0 && d.Sections[stack[len(stack)-1]].Level >= h.level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			parent := stack[len(stack)-1]
+			s.Parent = parent
+			d.Sections[parent].Children = append(d.Sections[parent].Children, s.Index)
+		}
+		d.Sections = append(d.Sections, s)
+		stack = append(stack, s.Index)
+	}
+	for i := range d.Sections {
+		d.Sections[i].Index = i
+	}
+	// A parent's span runs to the end of its last descendant.
+	for i := len(d.Sections) - 1; i >= 0; i-- {
+		if par := d.Sections[i].Parent; par >= 0 && d.Sections[i].Span.End > d.Sections[par].Span.End {
+			d.Sections[par].Span.End = d.Sections[i].Span.End
+		}
+	}
+}
+
+// buildClauses cuts each section's own body text into clauses.
+func (p *parser) buildClauses(body int, hs []heading) {
+	d := p.doc
+	sec := 0 // current section index
+	if len(d.Sections) == 0 {
+		return
+	}
+	if d.Sections[0].Kind != Preamble {
+		sec = -1
+	}
+	next := 0 // next heading
+	var ranges []para
+	flush := func() {
+		if sec >= 0 && len(ranges) > 0 {
+			p.addClauses(sec, ranges)
+		}
+		ranges = nil
+	}
+	for i := body; i < len(p.paras); i++ {
+		x := p.paras[i]
+		if next < len(hs) && hs[next].para == i {
+			flush()
+			h := hs[next]
+			sec = p.sectionForHeading(next)
+			next++
+			if h.bodyStart < x.b {
+				ranges = append(ranges, para{h.bodyStart, x.b})
+			}
+			continue
+		}
+		ranges = append(ranges, x)
+	}
+	flush()
+}
+
+// sectionForHeading maps the k-th heading to its section index.
+func (p *parser) sectionForHeading(k int) int {
+	if len(p.doc.Sections) > 0 && p.doc.Sections[0].Kind == Preamble {
+		return k + 1
+	}
+	return k
+}

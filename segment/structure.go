@@ -1,0 +1,386 @@
+package segment
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"citydiff/segment/chrome"
+	"citydiff/segment/normalize"
+)
+
+// para is a paragraph of the normalized text: [a, b) in normalized runes,
+// spaces trimmed.
+type para struct{ a, b int }
+
+// parser holds the state of one structure pass over a normalized document.
+type parser struct {
+	doc   *Document
+	norm  *normalize.Text
+	nr    []rune
+	paras []para
+	// chromeParas are the normalized lines chrome marked, kept for their
+	// metadata (publication dates).
+	chromeLines []para
+}
+
+// orig maps a normalized span to the original.
+func (p *parser) orig(a, b int) Span {
+	s, e := p.norm.Orig(a, b)
+	return Span{s, e}
+}
+
+func (p *parser) text(x para) string { return string(p.nr[x.a:x.b]) }
+
+// trimSpaces shrinks [a, b) past spaces at both ends.
+func trimSpaces(nr []rune, a, b int) (int, int) {
+	for a < b && (nr[a] == ' ' || nr[a] == '\t') {
+		a++
+	}
+	for b > a && (nr[b-1] == ' ' || nr[b-1] == '\t') {
+		b--
+	}
+	return a, b
+}
+
+// oneLineBody is the length past which a line that holds spaces is taken
+// to be several paragraphs joined by spaces (Shantou's whole body is one
+// line with its headings inline).
+const oneLineBody = 300
+
+// splitParagraphs cuts the normalized text into lines, marks chrome lines,
+// and splits over-long lines at their space runs.
+func (p *parser) splitParagraphs() {
+	var lines []para
+	start := 0
+	for i, r := range p.nr {
+		if r == '\n' {
+			lines = append(lines, para{start, i})
+			start = i + 1
+		}
+	}
+	lines = append(lines, para{start, len(p.nr)})
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = string(p.nr[l.a:l.b])
+	}
+	marks := chrome.Mark(texts)
+	for i, l := range lines {
+		a, b := trimSpaces(p.nr, l.a, l.b)
+		if a == b {
+			continue
+		}
+		if marks[i] {
+			p.doc.Chrome = append(p.doc.Chrome, p.orig(a, b))
+			p.chromeLines = append(p.chromeLines, para{a, b})
+			continue
+		}
+		if b-a <= oneLineBody {
+			p.paras = append(p.paras, para{a, b})
+			continue
+		}
+		s := a
+		for j := a; j < b; j++ {
+			if p.nr[j] != ' ' {
+				continue
+			}
+			if s < j {
+				p.paras = append(p.paras, para{s, j})
+			}
+			for j < b && p.nr[j] == ' ' {
+				j++
+			}
+			s = j
+		}
+		if s < b {
+			p.paras = append(p.paras, para{s, b})
+		}
+	}
+}
+
+var (
+	genreStrong = regexp.MustCompile(`(决定|意见|实施方案|方案|办法|规定|条例|规划|决议|纲要|措施|细则|规则|计划|要点)$`)
+	genreWeak   = regexp.MustCompile(`(通知|公告|通告|报告|函)$`)
+	noticeWrap  = regexp.MustCompile(`(印发|转发|下发)`)
+	trailNote   = regexp.MustCompile(`\([^()]*\)$`)
+	dateRe      = regexp.MustCompile(`(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?`)
+	onlyDateRe  = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	publishedRe = regexp.MustCompile(`发布(?:时间|日期)[::]\s*(\d{4}-\d{1,2}-\d{1,2})`)
+	orgSuffix   = regexp.MustCompile(`(委员会|常委会|人民政府|政府|办公室|办公厅|局|委|院|厅|部|会|中心)$`)
+)
+
+const maxTitleLines = 4
+
+// titleScore rates a paragraph as the document's title: 0 means it cannot be.
+func titleScore(t string) int {
+	if utf8.RuneCountInString(t) > 90 || strings.ContainsAny(t, "。;") {
+		return 0
+	}
+	core := trailNote.ReplaceAllString(t, "")
+	score := 0
+	switch {
+	case genreStrong.MatchString(core):
+		score = 3
+	case genreWeak.MatchString(core):
+		score = 1
+	default:
+		return 0
+	}
+	if strings.Contains(core, "关于") {
+		score++
+	}
+	if noticeWrap.MatchString(core) && strings.Contains(core, "《") {
+		score = 1 // a notice that wraps the real document
+	}
+	return score
+}
+
+// findTitle picks the title among the opening paragraphs, joining a title
+// split over several lines. It returns the index of the first paragraph
+// after the title block, or 0 when no title was found.
+func (p *parser) findTitle() int {
+	limit := len(p.paras)
+	for i, x := range p.paras {
+		if m, ok := parseMarker(p.nr[x.a:x.b]); ok && m.style != ArabicBare {
+			limit = i
+			break
+		}
+	}
+	if limit > 20 {
+		limit = 20
+	}
+	best, bestScore, bestEnd := -1, 0, 0
+	var notice para
+	for i := 0; i < limit; i++ {
+		// Join up to maxTitleLines short lines that end in a genre word.
+		joined := ""
+		for j := i; j < limit && j < i+maxTitleLines; j++ {
+			t := p.text(p.paras[j])
+			if j > i && (utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。,;:")) {
+				break
+			}
+			joined += t
+			s := titleScore(joined)
+			if s == 1 && noticeWrap.MatchString(joined) {
+				notice = para{p.paras[i].a, p.paras[j].b}
+			}
+			if s > 0 && s >= bestScore {
+				best, bestScore, bestEnd = i, s, j+1
+			}
+			if s > 0 {
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	a, b := p.paras[best].a, p.paras[bestEnd-1].b
+	p.doc.TitleSpan = p.orig(a, b)
+	var parts []string
+	for _, x := range p.paras[best:bestEnd] {
+		parts = append(parts, p.doc.Text(p.orig(x.a, x.b)))
+	}
+	p.doc.Title = strings.Join(parts, "")
+	if notice.b > notice.a && notice.b <= a {
+		p.doc.NoticeTitle = p.doc.Text(p.orig(notice.a, notice.b))
+	}
+	p.readFrontMatter(best, a)
+	end := bestEnd
+	// An adoption note right after the title: (2020年10月28日…会议通过).
+	if end < len(p.paras) {
+		t := p.text(p.paras[end])
+		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && dateRe.MatchString(t) {
+			if p.doc.Meta.Date == "" {
+				p.doc.Meta.Date = isoDate(t)
+			}
+			end++
+		}
+	}
+	return end
+}
+
+func isoDate(s string) string {
+	m := dateRe.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	pad := func(x string) string {
+		if len(x) == 1 {
+			return "0" + x
+		}
+		return x
+	}
+	return m[1] + "-" + pad(m[2]) + "-" + pad(m[3])
+}
+
+// readFrontMatter reads issuer and dates from what comes before the title
+// (signature lines, "issuer date" lines, publication chrome) and from the
+// title itself ("X关于…").
+func (p *parser) readFrontMatter(titlePara, titleStart int) {
+	m := &p.doc.Meta
+	for _, x := range p.chromeLines {
+		if d := publishedRe.FindStringSubmatch(p.text(x)); d != nil && m.Published == "" {
+			m.Published = isoDate(d[1])
+			if m.Issuer == "" {
+				if f := strings.Fields(p.text(x)); len(f) > 1 && orgSuffix.MatchString(f[0]) {
+					m.Issuer = p.doc.Text(p.orig(x.a, x.a+utf8.RuneCountInString(f[0])))
+				}
+			}
+		}
+	}
+	for i := 0; i < titlePara; i++ {
+		x := p.paras[i]
+		t := p.text(x)
+		switch {
+		case onlyDateRe.MatchString(t):
+			m.Date = isoDate(t)
+			if i > 0 && orgSuffix.MatchString(p.text(p.paras[i-1])) {
+				prev := p.paras[i-1]
+				m.Issuer = p.doc.Text(p.orig(prev.a, prev.b))
+			}
+		case dateRe.MatchString(t) && m.Date == "":
+			loc := dateRe.FindStringIndex(t)
+			before := strings.TrimSpace(t[:loc[0]])
+			if before != "" && orgSuffix.MatchString(before) && m.Issuer == "" {
+				m.Issuer = p.doc.Text(p.orig(x.a, x.a+utf8.RuneCountInString(before)))
+			}
+			m.Date = isoDate(t)
+		}
+	}
+	if m.Issuer == "" {
+		for _, t := range []string{p.doc.Title, p.doc.NoticeTitle} {
+			if i := strings.Index(normalize.Simplified(t), "关于"); i > 0 {
+				m.Issuer = string([]rune(t)[:utf8.RuneCountInString(normalize.Simplified(t)[:i])])
+				break
+			}
+		}
+	}
+	if m.Date == "" {
+		m.Date = m.Published
+	}
+}
+
+// heading is a paragraph recognised as a heading.
+type heading struct {
+	para      int
+	m         marker
+	kind      SectionKind
+	level     int
+	headEnd   int // normalized offset where the heading text ends
+	bodyStart int // normalized offset where run-in body text starts (== para end when none)
+	malformed string
+}
+
+// maxRunIn is the longest first sentence still read as a run-in heading
+// ("(一)深入学习宣传贯彻习近平法治思想。坚持…").
+const maxRunIn = 40
+
+// maxBareHeading is the longest unnumbered line read as a heading.
+const maxBareHeading = 30
+
+func (p *parser) findHeadings(from int) []heading {
+	var hs []heading
+	var styles []Style      // open numbering styles, outermost first
+	last := map[Style]int{} // last ordinal seen per style
+	numbered := false
+	for i := from; i < len(p.paras); i++ {
+		x := p.paras[i]
+		m, ok := parseMarker(p.nr[x.a:x.b])
+		if !ok {
+			continue
+		}
+		malformed := ""
+		if m.style == ArabicBare {
+			// Accept digits run into the text only where the list expects
+			// exactly that number next (Ganzhou's "11开展").
+			want := false
+			for _, st := range []Style{ArabicComma, ArabicDot} {
+				if len(styles) > 0 && styles[len(styles)-1] == st && last[st]+1 == m.ordinal {
+					m.style, want = st, true
+				}
+			}
+			if !want {
+				continue
+			}
+			malformed = "number " + m.number + " lacks its 、"
+		}
+		level := 0
+		for k, st := range styles {
+			if st == m.style {
+				level = k + 1
+				styles = styles[:k+1]
+				break
+			}
+		}
+		if level == 0 {
+			styles = append(styles, m.style)
+			level = len(styles)
+		}
+		last[m.style] = m.ordinal
+		h := heading{para: i, m: m, kind: Numbered, level: level, malformed: malformed}
+		p.splitRunIn(&h)
+		hs = append(hs, h)
+		numbered = true
+	}
+	if numbered {
+		return hs
+	}
+	// No numbering at all: unnumbered heading lines (Shanghai). A heading
+	// directly followed by another heading is level 1, one followed by body
+	// text level 2.
+	isBare := func(i int) bool {
+		t := p.text(p.paras[i])
+		return utf8.RuneCountInString(t) <= maxBareHeading && !strings.ContainsAny(t, "。;:,!?") &&
+			!strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "•")
+	}
+	seenTop := false
+	for i := from; i < len(p.paras); i++ {
+		if !isBare(i) {
+			continue
+		}
+		level := 2
+		if i+1 < len(p.paras) && isBare(i+1) || !seenTop {
+			level = 1
+			seenTop = true
+		}
+		x := p.paras[i]
+		hs = append(hs, heading{para: i, kind: Unnumbered, level: level, headEnd: x.b, bodyStart: x.b})
+	}
+	return hs
+}
+
+// splitRunIn finds where a numbered heading's text ends and its body
+// begins when both share the paragraph.
+func (p *parser) splitRunIn(h *heading) {
+	x := p.paras[h.para]
+	start := x.a + h.m.width
+	h.headEnd, h.bodyStart = x.b, x.b
+	stop := -1
+	for j := start; j < x.b; j++ {
+		if r := p.nr[j]; r == '。' || r == '!' || r == '?' {
+			stop = j
+			break
+		}
+	}
+	switch {
+	case stop < 0 && x.b-start <= 2*maxRunIn:
+		// a heading line of its own
+	case stop < 0:
+		h.headEnd, h.bodyStart = start, start // a numbered paragraph with no heading
+	case stop-start <= maxRunIn:
+		body := stop + 1
+		for body < x.b && (p.nr[body] == ' ' || p.nr[body] == '”') {
+			body++
+		}
+		if rest := string(p.nr[body:min(x.b, body+8)]); body < x.b && strings.HasPrefix(rest, "(") && unitField.MatchString(rest) {
+			// Only a unit annotation follows: the sentence is the measure
+			// itself, not a heading over one (Ganzhou's "7、…。(责任单位:…").
+			h.headEnd, h.bodyStart = start, start
+			break
+		}
+		h.headEnd, h.bodyStart = stop, body
+	default:
+		h.headEnd, h.bodyStart = start, start
+	}
+}
