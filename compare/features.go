@@ -130,20 +130,11 @@ func buildFeatures(r *Result, seg *words.Segmenter) *features {
 			tf[id]++
 			cf.mass += f.weight[id]
 		}
-		cf.vec = make([]entry, 0, len(tf))
-		norm := 0.0
+		acc := make(map[int]float64, len(tf))
 		for id, n := range tf {
-			w := (1 + math.Log(n)) * f.weight[id]
-			cf.vec = append(cf.vec, entry{id, w})
-			norm += w * w
+			acc[id] = (1 + math.Log(n)) * f.weight[id]
 		}
-		norm = math.Sqrt(norm)
-		sort.Slice(cf.vec, func(a, b int) bool { return cf.vec[a].id < cf.vec[b].id })
-		if norm > 0 {
-			for k := range cf.vec {
-				cf.vec[k].w /= norm
-			}
-		}
+		cf.vec = unit(acc)
 	}
 	return f
 }
@@ -191,12 +182,16 @@ func addInto(acc map[int]float64, v []entry, w float64) {
 // unit turns a dense accumulator into a sorted unit vector.
 func unit(acc map[int]float64) []entry {
 	out := make([]entry, 0, len(acc))
-	norm := 0.0
 	for id, w := range acc {
 		out = append(out, entry{id, w})
-		norm += w * w
 	}
+	// Sum in id order: a map's order would change the last bits of the
+	// norm from run to run, and with them the order of tied scores.
 	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	norm := 0.0
+	for _, e := range out {
+		norm += e.w * e.w
+	}
 	norm = math.Sqrt(norm)
 	if norm > 0 {
 		for k := range out {

@@ -373,9 +373,11 @@ func (p *parser) splitRunIn(h *heading) {
 		for body < x.b && (p.nr[body] == ' ' || p.nr[body] == '”') {
 			body++
 		}
-		if rest := string(p.nr[body:min(x.b, body+8)]); body < x.b && strings.HasPrefix(rest, "(") && unitField.MatchString(rest) {
-			// Only a unit annotation follows: the sentence is the measure
-			// itself, not a heading over one (Ganzhou's "7、…。(责任单位:…").
+		rest := string(p.nr[body:min(x.b, body+8)])
+		if body >= x.b || strings.HasPrefix(rest, "(") && unitField.MatchString(rest) {
+			// Nothing, or only a unit annotation, follows: the sentence is
+			// the measure itself, not a heading over one (Ganzhou's
+			// "7、…。(责任单位:…)", "第一条 为了…,制定本条例。").
 			h.headEnd, h.bodyStart = start, start
 			break
 		}

@@ -38,8 +38,14 @@ type runeInfo struct {
 }
 
 // phrase is one entry of a phrase table.
+//
+// A phrase table also holds every proper prefix (two runes or more) of its
+// keys, as entries with a nil to, so that a lookup can stop as soon as no key
+// can match any more.
 type phrase struct {
-	to []rune
+	to []rune // nil for an entry that is only a prefix of longer keys
+	// longer says that a longer key starts with this one.
+	longer bool
 	// identity entries change nothing; they protect their characters from
 	// shorter entries and from the character table (哪吒 keeps its 吒).
 	identity bool
@@ -51,13 +57,19 @@ type phrase struct {
 }
 
 type dicts struct {
+	// info is filled while parsing, then moved into idx/infos/supp, a dense
+	// table that is several times faster to read than a map.
 	info    map[rune]runeInfo
+	idx     []uint16           // BMP rune → index into infos; 0 means none
+	infos   []runeInfo         // infos[0] is the zero value
+	supp    map[rune]runeInfo  // runes above the BMP (𫇭 ...)
 	ts      map[string]*phrase // TSPhrases, keyed by the UTF-8 of the key
 	tw      map[string]*phrase // taiwan.tsv
 	maxTS   int                // longest TSPhrases key, in runes
 	maxTW   int                // longest taiwan.tsv key, in runes
 	nChars  int                // converting TSCharacters entries
-	nPhrase int
+	nPhrase int                // TSPhrases entries
+	nTaiwan int                // taiwan.tsv entries
 }
 
 var (
@@ -122,7 +134,6 @@ func parseData() (*dicts, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.nPhrase = len(d.ts)
 
 	taiwan, err := dataFS.ReadFile(fileTaiwan)
 	if err != nil {
@@ -134,7 +145,32 @@ func parseData() (*dicts, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.index()
 	return d, nil
+}
+
+// index moves d.info into the dense table read by get.
+func (d *dicts) index() {
+	d.idx = make([]uint16, 0x10000)
+	d.infos = make([]runeInfo, 1, len(d.info)+1)
+	d.supp = make(map[rune]runeInfo)
+	for r, in := range d.info {
+		if r >= 0x10000 {
+			d.supp[r] = in
+			continue
+		}
+		d.idx[r] = uint16(len(d.infos))
+		d.infos = append(d.infos, in)
+	}
+	d.info = nil
+}
+
+// get returns what the data says about r; the zero runeInfo when nothing.
+func (d *dicts) get(r rune) runeInfo {
+	if r < 0x10000 {
+		return d.infos[d.idx[r]]
+	}
+	return d.supp[r]
 }
 
 func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file string, ln int, key, val string) error {
@@ -142,10 +178,11 @@ func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file s
 	if len(k) < 1 || len(k) > 255 || len(v) == 0 {
 		return fmt.Errorf("%s:%d: bad entry %q→%q", file, ln, key, val)
 	}
-	if _, dup := m[key]; dup {
+	old := m[key]
+	if old != nil && old.to != nil {
 		return fmt.Errorf("%s:%d: duplicate key %q", file, ln, key)
 	}
-	p := &phrase{to: v, identity: key == val}
+	p := &phrase{to: v, identity: key == val, longer: old != nil}
 	p.simpOK = p.identity
 	for _, r := range k {
 		if in := d.info[r]; in.to != 0 && !in.ambiguous {
@@ -153,6 +190,19 @@ func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file s
 		}
 	}
 	m[key] = p
+	if taiwan {
+		d.nTaiwan++
+	} else {
+		d.nPhrase++
+	}
+	for l := 2; l < len(k); l++ {
+		pre := string(k[:l])
+		if q := m[pre]; q != nil {
+			q.longer = true
+		} else {
+			m[pre] = &phrase{longer: true}
+		}
+	}
 	*maxLen = max(*maxLen, len(k))
 	in := d.info[k[0]]
 	if taiwan {

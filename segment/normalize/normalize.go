@@ -80,18 +80,21 @@ type Options struct {
 	KeepInvisible   bool // no removal of zero-width characters, BOM and other invisible ones
 }
 
-// Normalize runs, in order: Traditional→Simplified (OpenCC phrases first,
-// longest match, then characters), the Taiwan wording table, full-width
-// ASCII → half-width (Ａ→A, ０→0), Chinese punctuation unified to one
-// canonical form each (（→( ）→) ，→, ：→: ；→; ！→! ？→? 【】〔〕→[] 「」→“”
-// 『』→‘’; 。、《》“” and dashes are kept), every space character (NBSP,
-// U+2000–U+200A, U+3000, tabs ...) → ASCII space, and zero-width characters,
-// BOM and other invisible formatting characters removed. Newlines are kept
-// as '\n', each mapping to itself; "\r\n" and a lone '\r' become one '\n'.
+// Normalize runs these stages: Traditional→Simplified (OpenCC phrases
+// first, longest match, then characters) and, for text that IsTraditional,
+// the Taiwan wording table (許可權→权限, 程式→程序, 格線化→网格化);
+// full-width ASCII → half-width (Ａ→A, ０→0); Chinese punctuation unified to
+// one canonical form each (（→( ）→) ，→, ：→: ；→; ！→! ？→? 【】〔〕〖〗→[]
+// 「」→“” 『』→‘’ ‧・→·; 。、《》“” and the dashes ―— are kept); every space
+// character (NBSP, U+2000–U+200A, U+202F, U+3000, tabs ...) → ASCII space;
+// zero-width characters, BOM and other invisible formatting characters
+// (Unicode Cf, variation selectors) removed. Newlines are kept as '\n', each
+// mapping to itself; "\r\n" and a lone '\r' become one '\n'.
 //
-// The per-character stages do not touch Han characters and the dictionaries
-// hold only Han characters, so they are run first: an invisible character
-// inside a word then does not stop the word from being converted.
+// The per-character stages never touch Han characters and the dictionaries
+// hold only Han characters (a test checks both), so the stages commute; they
+// are run first so that an invisible character inside a word does not stop
+// the word from being converted (程\u200b式 → 程序).
 func Normalize(original string) *Text {
 	return Options{}.Normalize(original)
 }
@@ -109,8 +112,14 @@ func (o Options) Normalize(original string) *Text {
 
 // Simplified converts Traditional to Simplified (OpenCC phrases and
 // characters, then the Taiwan wording table) without the other stages; for
-// display toggles and search. Simplified input is returned unchanged except
-// for stray unambiguous Traditional characters (後→后), as with Normalize.
+// display toggles and search. Simplified input comes back unchanged but for
+// stray unambiguous Traditional characters (後→后).
+//
+// As with Normalize, whether s counts as Traditional, and so gets the Taiwan
+// table and the conversions that would harm Simplified text, is decided on s
+// alone: pass sentences or whole documents, not isolated words.
+// Simplified("規範督導檢查程式") is "规范督导检查程序", but Simplified("程式")
+// is "程式", a word of Simplified text too.
 func Simplified(s string) string {
 	d := load()
 	r := []rune(s)
@@ -164,11 +173,7 @@ func (q *seq) copyRune(in *seq, i int, r rune) {
 // fold applies the per-character stage to the original string and sets up
 // the spans.
 func (o *Options) fold(original string) seq {
-	q := seq{
-		r: make([]rune, 0, len(original)/2+8),
-		s: make([]int32, 0, len(original)/2+8),
-		e: make([]int32, 0, len(original)/2+8),
-	}
+	q := newSeq(utf8.RuneCountInString(original), true, 0)
 	i := int32(0)        // code point index in the original
 	pending := int32(-1) // first dropped code point not yet attached, or -1
 	for j := 0; j < len(original); {
@@ -254,12 +259,12 @@ func (d *dicts) tsPass(in seq, trad bool) stats {
 			i++
 			continue
 		}
-		isHan := unicode.Is(unicode.Han, r)
-		if isHan {
+		han := isHan(r)
+		if han {
 			st.han++
 		}
-		info, ok := d.info[r]
-		if !ok {
+		info := d.get(r)
+		if info == (runeInfo{}) {
 			out.copyRune(&in, i, r)
 			i++
 			continue
@@ -270,10 +275,10 @@ func (d *dicts) tsPass(in seq, trad bool) stats {
 			p, l, buf = longest(d.ts, in.r[i:], int(info.tsMax), buf, trad)
 			if p != nil {
 				for k, c := range in.r[i : i+l] {
-					if k > 0 && unicode.Is(unicode.Han, c) {
+					if k > 0 && isHan(c) {
 						st.han++
 					}
-					if ci := d.info[c]; !p.identity && ci.to != 0 && !ci.ambiguous {
+					if ci := d.get(c); !p.identity && ci.to != 0 && !ci.ambiguous {
 						st.trad++
 					}
 				}
@@ -291,7 +296,7 @@ func (d *dicts) tsPass(in seq, trad bool) stats {
 		default:
 			if info.ambiguous {
 				st.tradOnly = true
-			} else if isHan {
+			} else if han {
 				st.trad++
 			}
 			out.copyRune(&in, i, info.to)
@@ -308,7 +313,7 @@ func (d *dicts) twPass(in seq) seq {
 	for i := 0; i < len(in.r); {
 		r := in.r[i]
 		if r >= 0x2E80 {
-			if info := d.info[r]; info.twMax > 0 {
+			if info := d.get(r); info.twMax > 0 {
 				var p *phrase
 				var l int
 				p, l, buf = longest(d.tw, in.r[i:], int(info.twMax), buf, true)
@@ -338,8 +343,15 @@ func longest(m map[string]*phrase, r []rune, maxLen int, buf []byte, trad bool) 
 		if k == 0 {
 			continue // one-rune keys are the character table's business
 		}
-		if p, ok := m[string(buf)]; ok && (trad || p.simpOK) {
+		p := m[string(buf)]
+		if p == nil {
+			break // no key starts with r[:k+1]
+		}
+		if p.to != nil && (trad || p.simpOK) {
 			best, bestLen = p, k+1
+		}
+		if !p.longer {
+			break
 		}
 	}
 	return best, bestLen, buf
@@ -390,6 +402,10 @@ func replace(out *seq, in *seq, i, l int, to []rune) {
 	for k := 0; k < q; k++ {
 		out.copyRune(in, i+l-q+k, to[len(to)-q+k])
 	}
+}
+
+func isHan(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
 }
 
 func newSeq(capacity int, track bool, n int) seq {

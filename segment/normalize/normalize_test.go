@@ -77,7 +77,7 @@ func TestShanghaiSeed(t *testing.T) {
 	orig := seedText(t, "shanghai")
 	got := Normalize(orig).String()
 	for _, r := range got {
-		if in := d.info[r]; in.to != 0 && !in.ambiguous {
+		if in := d.get(r); in.to != 0 && !in.ambiguous {
 			t.Errorf("Traditional %q left in normalized Shanghai seed", r)
 		}
 	}
@@ -308,7 +308,7 @@ func TestOffsetsShanghai(t *testing.T) {
 			continue
 		}
 		c := o[s]
-		if r == c || d.info[c].to == r || phraseRunes[r] {
+		if r == c || d.get(c).to == r || phraseRunes[r] {
 			continue
 		}
 		if f, _ := (&Options{}).foldRune(c); f == r {
@@ -383,8 +383,8 @@ func TestOrigPanics(t *testing.T) {
 // output is stable.
 func TestDataInvariants(t *testing.T) {
 	d := load()
-	if d.nChars < 3000 || d.nPhrase < 200 || len(d.tw) < 20 {
-		t.Fatalf("data too small: %d characters, %d phrases, %d Taiwan entries", d.nChars, d.nPhrase, len(d.tw))
+	if d.nChars < 3000 || d.nPhrase < 200 || d.nTaiwan < 20 {
+		t.Fatalf("data too small: %d characters, %d phrases, %d Taiwan entries", d.nChars, d.nPhrase, d.nTaiwan)
 	}
 	o := &Options{}
 	check := func(what string, s []rune) {
@@ -398,15 +398,26 @@ func TestDataInvariants(t *testing.T) {
 		}
 	}
 	for k, p := range d.ts {
+		if p.to == nil {
+			continue // prefix of longer keys
+		}
 		check("TSPhrases key", []rune(k))
 		check("TSPhrases value", p.to)
 	}
-	for k, v := range d.info {
-		if v.to != 0 {
-			check("TSCharacters", []rune{k, v.to})
+	nChars := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if v := d.get(r); v.to != 0 {
+			check("TSCharacters", []rune{r, v.to})
+			nChars++
 		}
 	}
+	if nChars != d.nChars {
+		t.Errorf("index holds %d characters, parsed %d", nChars, d.nChars)
+	}
 	for k, p := range d.tw {
+		if p.to == nil {
+			continue
+		}
 		check("taiwan.tsv key", []rune(k))
 		check("taiwan.tsv value", p.to)
 		kr := []rune(k)
@@ -438,24 +449,40 @@ func TestIdempotent(t *testing.T) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, c := range shanghaiCases {
-		f.Add(c.trad)
+		f.Add(c.trad, uint8(0))
 	}
 	for _, s := range []string{
 		"", "\ufeff", "\r", "\r\n", "a\u200b", "\u200b\u200b", "\xff\xfe", "關\xff於",
 		"（一）【程式】，ＡＢ\u3000c\u200bd\r\n", "網際網路", "許可權", "哪吒乾隆於", "答覆覆上",
 		"格\u200b線化", "\U000E0100\ufe0f",
 	} {
-		f.Add(s)
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(0x15))
 	}
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Fuzz(func(t *testing.T, s string, bits uint8) {
 		n := Normalize(s)
 		checkSpans(t, s, n)
-		_ = Simplified(s)
-		_ = IsTraditional(s)
 		for _, r := range n.Runes() {
-			if r == '\r' || r == '\t' || r == 0xFEFF || r == 0x200B || r == 0x3000 || r == 0xA0 {
+			if r == '\r' || r == '\t' || r == 0xFEFF || r == 0x200B || r == 0x3000 || r == 0xA0 || r == 0xFF0C {
 				t.Fatalf("Normalize(%q) = %q keeps %U", s, n.String(), r)
 			}
+		}
+		// Every combination of stages keeps the span invariants.
+		o := Options{
+			KeepTraditional: bits&1 != 0,
+			KeepTaiwan:      bits&2 != 0,
+			KeepFullWidth:   bits&4 != 0,
+			KeepPunctuation: bits&8 != 0,
+			KeepSpaces:      bits&16 != 0,
+			KeepInvisible:   bits&32 != 0,
+		}
+		checkSpans(t, s, o.Normalize(s))
+		if all := (Options{KeepTraditional: true, KeepTaiwan: true, KeepFullWidth: true, KeepPunctuation: true, KeepSpaces: true, KeepInvisible: true}).Normalize(s); all.String() != string([]rune(s)) {
+			t.Fatalf("all stages kept: %q became %q", s, all.String())
+		}
+		simp := Simplified(s)
+		if IsTraditional(s) && IsTraditional(simp) {
+			t.Fatalf("Simplified(%q) = %q is still Traditional", s, simp)
 		}
 	})
 }

@@ -1,0 +1,254 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"citydiff/seeds"
+)
+
+func TestParseMarker(t *testing.T) {
+	tests := []struct {
+		in      string
+		style   Style
+		number  string
+		ordinal int
+	}{
+		{"一、加强立法工作", HanComma, "一", 1},
+		{"十、强化法治保障", HanComma, "十", 10},
+		{"(三十五)强化信息科技支撑。", HanParen, "三十五", 35},
+		{"(二十一)完善社会治理体系。", HanParen, "二十一", 21},
+		{"12、严格落实行政执法“三项制度”。", ArabicComma, "12", 12},
+		{"3. 推进公开", ArabicDot, "3", 3},
+		{"(2)依法调解", ArabicParen, "2", 2},
+		{"第三章 法律责任", Chapter, "三", 3},
+		{"第十二条 本办法自公布之日起施行。", Article, "十二", 12},
+		{"②加强监督", Circled, "②", 2},
+		{"11开展减环节、减材料", ArabicBare, "11", 11},
+		{"一百零二、附则", HanComma, "一百零二", 102},
+	}
+	for _, tt := range tests {
+		m, ok := parseMarker([]rune(tt.in))
+		if !ok || m.style != tt.style || m.number != tt.number || m.ordinal != tt.ordinal {
+			t.Errorf("parseMarker(%q) = %+v, %v; want %s %s %d", tt.in, m, ok, tt.style, tt.number, tt.ordinal)
+		}
+	}
+	for _, no := range []string{"2021年,全市各级行政机关", "1.5倍", "一是加强", "为贯彻落实", "20个工作日", "(牵头单位:市司法局)", "第一责任人"} {
+		if m, ok := parseMarker([]rune(no)); ok && m.style != ArabicBare {
+			t.Errorf("parseMarker(%q) found %+v, want no numbering", no, m)
+		}
+	}
+}
+
+func parseText(t *testing.T, text string) *Document {
+	t.Helper()
+	doc, err := Parse(Input{ID: "t", Name: "t.txt", Data: []byte(text)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func headings(d *Document) []string {
+	var out []string
+	for _, s := range d.Sections {
+		if s.Kind != Preamble {
+			out = append(out, strings.Repeat(">", s.Level)+s.Number+"|"+s.Heading)
+		}
+	}
+	return out
+}
+
+func TestStructureStyles(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"numbered levels with run-in headings", "关于加强法治建设的意见\n一、总体要求\n坚持依法治市。\n二、主要任务\n(一)推进科学立法。完善立法工作格局。\n(二)严格执法。推行行政执法公示制度。\n",
+			[]string{">一|总体要求", ">二|主要任务", ">>一|推进科学立法", ">>二|严格执法"}},
+		{"inline headings in one long line", "某市人民代表大会常务委员会关于加强法治的决定 为推进法治建设,作如下决定: 一、加强立法工作,提高立法质量 " + strings.Repeat("市人民政府应当加强立法工作。", 12) + " 二、坚持严格执法 " + strings.Repeat("各级人民政府应当严格执法。", 10),
+			[]string{">一|加强立法工作,提高立法质量", ">二|坚持严格执法"}},
+		{"unnumbered headings on two levels", "关于加强基层法治建设的意见\n总体要求\n指导思想\n以习近平法治思想为指导,推进基层法治建设。\n基本原则\n坚持党的领导。\n加强队伍建设\n加强司法所建设\n健全司法所工作机制。\n",
+			[]string{">|总体要求", ">>|指导思想", ">>|基本原则", ">|加强队伍建设", ">>|加强司法所建设"}},
+		{"malformed number repaired", "关于开展主题实践的意见\n三、重点任务\n10、推进减证便民,清理证明事项。\n11开展减环节、减材料、减时间行动。\n12、严格落实行政执法“三项制度”。完善执法程序。\n",
+			[]string{">三|重点任务", ">>10|", ">>11|", ">>12|严格落实行政执法“三项制度”"}},
+		{"chapters and articles", "某市法治宣传教育条例\n第一章 总则\n第一条 为了加强法治宣传教育,制定本条例。\n第二条 本条例适用于本市。\n第二章 附则\n第三条 本条例自公布之日起施行。\n",
+			[]string{">一|总则", ">>一|", ">>二|", ">二|附则", ">>三|"}},
+		{"arabic dot and paren", "工作方案\n一、任务\n1. 加强宣传。\n(1)组织培训,开展法治讲座活动。\n(2)编印普法读本。\n2. 完善机制。\n",
+			[]string{">一|任务", ">>1|", ">>>1|", ">>>2|", ">>2|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := headings(parseText(t, tt.text))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestUnitsBecomeFields(t *testing.T) {
+	d := parseText(t, "实施方案\n一、任务\n(一)完善立法。健全立法工作机制,加强重点领域立法。(牵头单位:市人大法工委、市司法局;参加单位:市政府其他有关部门)加强公共法律服务中心建设。(责任单位:市司法局、各县〔市、区〕司法局\n")
+	if len(d.Clauses) != 2 {
+		t.Fatalf("got %d clauses: %+v", len(d.Clauses), d.Clauses)
+	}
+	c0, c1 := d.Clauses[0], d.Clauses[1]
+	if strings.Contains(c0.Text, "牵头") || strings.Contains(c1.Text, "责任单位") {
+		t.Errorf("unit annotation left in clause text: %q / %q", c0.Text, c1.Text)
+	}
+	if strings.Join(c0.Units.Lead, "|") != "市人大法工委|市司法局" || strings.Join(c0.Units.Participating, "|") != "市政府其他有关部门" {
+		t.Errorf("clause 0 units %+v", c0.Units)
+	}
+	if strings.Join(c1.Units.Responsible, "|") != "市司法局|各县〔市、区〕司法局" {
+		t.Errorf("unclosed annotation units %+v", c1.Units)
+	}
+}
+
+func TestClauseSplitting(t *testing.T) {
+	long := "完善人民调解、行政调解、司法调解联动工作体系,健全社会矛盾纠纷多元预防调处化解综合机制,推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度,落实行政执法责任制。"
+	d := parseText(t, "意见\n一、任务\n加强人大监督。"+long+"\n")
+	var got []string
+	for _, c := range d.Clauses {
+		got = append(got, c.Text)
+	}
+	if len(got) < 3 || got[0] != "加强人大监督。" || !strings.HasPrefix(got[1], "完善人民调解") || !strings.HasPrefix(got[2], "健全社会矛盾") && !strings.HasPrefix(got[2], "推行行政执法") {
+		t.Errorf("clauses %q", got)
+	}
+}
+
+// TestSpansPointIntoOriginal is the position test: on every seed each
+// clause and heading is exactly its span of the original, and no clause
+// overlaps web chrome.
+func TestSpansPointIntoOriginal(t *testing.T) {
+	all, err := seeds.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range all {
+		d, err := Parse(Input{ID: s.ID, Name: s.File, Data: s.Data}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig := []rune(strings.TrimPrefix(string(s.Data), "\uFEFF"))
+		for _, c := range d.Clauses {
+			if c.Span.Start < 0 || c.Span.End > len(orig) || string(orig[c.Span.Start:c.Span.End]) != c.Text {
+				t.Errorf("%s: clause %s span %v is not its text %q", s.ID, c.ID, c.Span, c.Text)
+			}
+			for _, ch := range d.Chrome {
+				if c.Span.Start < ch.End && ch.Start < c.Span.End {
+					t.Errorf("%s: clause %s overlaps chrome %q", s.ID, c.ID, d.Text(ch))
+				}
+			}
+			if c.Text == "" || strings.TrimSpace(c.Text) != c.Text {
+				t.Errorf("%s: clause %s not trimmed: %q", s.ID, c.ID, c.Text)
+			}
+		}
+		for _, sec := range d.Sections {
+			if sec.Kind == Preamble {
+				continue
+			}
+			h := string(orig[sec.HeadingSpan.Start:sec.HeadingSpan.End])
+			if !strings.Contains(h, sec.Heading) {
+				t.Errorf("%s: section %s heading span %q lacks heading %q", s.ID, sec.ID, h, sec.Heading)
+			}
+			if sec.Span.Start > sec.HeadingSpan.Start || sec.Span.End < sec.HeadingSpan.End {
+				t.Errorf("%s: section %s span %v does not hold its heading %v", s.ID, sec.ID, sec.Span, sec.HeadingSpan)
+			}
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("关于加强法治建设的意见\n一、总体要求\n坚持依法治市,推进法治建设。\n")
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("关于加强法治建设的意见\n一、总体要求\n坚持依法治市,推进法治建设。\n")
+	nested := "方案\n"
+	for _, m := range []string{"第一章 总则", "第一节 一般规定", "第一条 总体", "一、任务", "(一)立法", "1、立法", "(1)科学立法", "①民主立法"} {
+		nested += m + "\n坚持依法治市,推进法治建设。\n"
+	}
+	big := strings.Repeat("各级人民政府应当坚持依法行政,推进严格规范公正文明执法。\n", 700000) // ~50 MB
+	tests := []struct {
+		name     string
+		data     string
+		err      string // "" when it must parse
+		sections int    // minimum sections when it parses
+	}{
+		{"empty", "", "empty", 0},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "t.txt", 0},
+		{"invalid utf-8", "关于\xff\xfe\xfd法治\xc3(", "t.txt", 0},
+		{"only chrome", "分享到:\n扫码浏览\n", "no document text", 0},
+		{"gbk", gbk, "", 1},
+		{"utf-16", u16, "", 1},
+		{"deeply nested numbering", nested, "", 8},
+		{"one million character line", strings.Repeat("法治建设", 250000), "", 0},
+		{"50 MB", big, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && len(tt.data) > 1<<20 {
+				t.Skip("large input")
+			}
+			d, err := Parse(Input{ID: "t", Name: "t.txt", Data: []byte(tt.data)}, nil)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), "t.txt") {
+					t.Fatalf("err = %v, want one naming t.txt and %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Sections) < tt.sections {
+				t.Errorf("%d sections, want ≥ %d:\n%v", len(d.Sections), tt.sections, headings(d))
+			}
+			if tt.name == "deeply nested numbering" {
+				max := 0
+				for _, s := range d.Sections {
+					max = maxInt(max, s.Level)
+				}
+				if max != 8 {
+					t.Errorf("deepest level %d, want 8", max)
+				}
+			}
+		})
+	}
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func FuzzParse(f *testing.F) {
+	all, _ := seeds.All()
+	for _, s := range all {
+		f.Add(s.Data[:min(len(s.Data), 3000)])
+	}
+	f.Add([]byte("一、\n(一)\n11开展\n(牵头单位:"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse(Input{ID: "f", Name: "f.txt", Data: data}, nil)
+		if err != nil {
+			return
+		}
+		n := utf8.RuneCountInString(d.Original)
+		for _, c := range d.Clauses {
+			if c.Span.Start < 0 || c.Span.End > n || c.Span.Start >= c.Span.End || d.Text(c.Span) != c.Text {
+				t.Fatalf("bad clause span %v of %d: %q", c.Span, n, c.Text)
+			}
+			if c.Section < 0 || c.Section >= len(d.Sections) {
+				t.Fatalf("clause %s has no section", c.ID)
+			}
+		}
+		for _, s := range d.Sections {
+			if s.Parent >= s.Index {
+				t.Fatalf("section %s parent %d after it", s.ID, s.Parent)
+			}
+		}
+	})
+}
