@@ -30,7 +30,8 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 		linked[pairKey(l.a, l.b)] = true
 	}
 	units := buildSectionUnits(r, f)
-	for k, g := range alignSections(r, units, linked, p) {
+	counts := unitLinks(units, linked)
+	for k, g := range alignSections(r, units, counts, p) {
 		t := Topic{ID: fmt.Sprintf("t%02d", k+1)}
 		acc := map[int]float64{}
 		count := map[int]int{}
@@ -41,7 +42,7 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 				count[e.id]++
 			}
 		}
-		t.Score = meanSectionSim(units, g, linked)
+		t.Score = meanSectionSim(units, g, counts)
 		t.Label = label(f, acc, count, 3)
 		r.Topics = append(r.Topics, t)
 	}
@@ -81,11 +82,11 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 	return r
 }
 
-func meanSectionSim(units []secUnit, g []int, linked map[[2]int]bool) float64 {
+func meanSectionSim(units []secUnit, g []int, counts map[[2]int]int) float64 {
 	sum, n := 0.0, 0
 	for x := 0; x < len(g); x++ {
 		for y := x + 1; y < len(g); y++ {
-			sum += sectionSim(&units[g[x]], &units[g[y]], linked)
+			sum += sectionSim(&units[g[x]], &units[g[y]], counts[pairKey(g[x], g[y])])
 			n++
 		}
 	}

@@ -20,7 +20,7 @@ import (
 
 // maxPosting bounds a posting list so that the cost per clause stays
 // constant as the collection grows.
-const maxPosting = 400
+const maxPosting = 200
 
 // maxCandidates bounds the candidates one clause keeps over all documents.
 const maxCandidates = 48
@@ -93,22 +93,26 @@ func (f *features) candidatesOf(i int, postings [][]int, acc map[int]float64, p 
 		d := f.clauses[j].ref.Doc
 		perDoc[d] = append(perDoc[d], pre{j, s})
 	}
-	var keep []int
-	for _, list := range perDoc {
+	byScore := func(list []pre) {
 		sort.Slice(list, func(a, b int) bool {
 			if list[a].s != list[b].s {
 				return list[a].s > list[b].s
 			}
 			return list[a].j < list[b].j
 		})
-		for k := 0; k < len(list) && k < p.Candidates; k++ {
-			keep = append(keep, list[k].j)
-		}
 	}
-	sort.Ints(keep)
-	res := make([]scored, 0, len(keep))
-	for _, j := range keep {
-		res = append(res, f.score(i, j))
+	var kept []pre
+	for _, list := range perDoc {
+		byScore(list)
+		kept = append(kept, list[:min(len(list), p.Candidates)]...)
+	}
+	// Only the best maxCandidates get the full score (local alignment is
+	// the costly part): the per-clause cost stays bounded as documents grow.
+	byScore(kept)
+	kept = kept[:min(len(kept), maxCandidates)]
+	res := make([]scored, 0, len(kept))
+	for _, k := range kept {
+		res = append(res, f.score(i, k.j))
 	}
 	sort.Slice(res, func(a, b int) bool {
 		if res[a].sim != res[b].sim {

@@ -55,56 +55,72 @@ func buildSectionUnits(r *Result, f *features) []secUnit {
 	return units
 }
 
-// sectionSim is the similarity of two section units: their word cosine
-// blended with the density of clause links between them.
-func sectionSim(a, b *secUnit, linked map[[2]int]bool) float64 {
-	cos := cosine(a.vec, b.vec)
-	n := 0
-	for _, i := range a.clauses {
-		for _, j := range b.clauses {
-			if linked[pairKey(i, j)] {
-				n++
+// unitLinks counts clause links between every pair of section units that
+// have any: only such pairs are compared, which keeps alignment linear in
+// the collection instead of comparing every section with every section.
+func unitLinks(units []secUnit, linked map[[2]int]bool) map[[2]int]int {
+	holders := map[int][]int{} // clause → units whose subtree holds it
+	for u := range units {
+		for _, c := range units[u].clauses {
+			holders[c] = append(holders[c], u)
+		}
+	}
+	keys := make([][2]int, 0, len(linked))
+	for k := range linked {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a][0] < keys[b][0] || keys[a][0] == keys[b][0] && keys[a][1] < keys[b][1] })
+	out := map[[2]int]int{}
+	for _, k := range keys {
+		for _, ua := range holders[k[0]] {
+			for _, ub := range holders[k[1]] {
+				if units[ua].ref.Doc != units[ub].ref.Doc {
+					out[pairKey(ua, ub)]++
+				}
 			}
 		}
 	}
-	density := float64(n) / float64(min(len(a.clauses), len(b.clauses)))
+	return out
+}
+
+// sectionSim is the similarity of two section units: their word cosine
+// blended with the density of clause links between them.
+func sectionSim(a, b *secUnit, links int) float64 {
+	cos := cosine(a.vec, b.vec)
+	density := float64(links) / float64(min(len(a.clauses), len(b.clauses)))
 	return 0.5*cos + 0.5*min(1, 2*density)
 }
 
 // alignSections groups section units into topics.
-func alignSections(r *Result, units []secUnit, linked map[[2]int]bool, p Params) [][]int {
+func alignSections(r *Result, units []secUnit, counts map[[2]int]int, p Params) [][]int {
 	n := len(units)
-	sim := make([][]float64, n)
-	for i := range sim {
-		sim[i] = make([]float64, n)
+	nb := make([]map[int]float64, n) // sparse similarities
+	for i := range nb {
+		nb[i] = map[int]float64{}
 	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if units[i].ref.Doc == units[j].ref.Doc {
-				continue
-			}
-			s := sectionSim(&units[i], &units[j], linked)
-			sim[i][j], sim[j][i] = s, s
-		}
+	for k, c := range counts {
+		s := sectionSim(&units[k[0]], &units[k[1]], c)
+		nb[k[0]][k[1]], nb[k[1]][k[0]] = s, s
 	}
 	bestIn := func(i, doc int) int {
 		best, bs := -1, 0.0
-		for j := 0; j < n; j++ {
-			if units[j].ref.Doc == doc && sim[i][j] > bs {
-				best, bs = j, sim[i][j]
+		for j, s := range nb[i] {
+			if units[j].ref.Doc == doc && (s > bs || s == bs && j < best) {
+				best, bs = j, s
 			}
 		}
 		return best
 	}
 	var links []link
 	for i := 0; i < n; i++ {
-		for d := range r.Docs {
-			if d == units[i].ref.Doc {
-				continue
-			}
+		docs := map[int]bool{}
+		for j := range nb[i] {
+			docs[units[j].ref.Doc] = true
+		}
+		for d := range docs {
 			j := bestIn(i, d)
-			if j > i && bestIn(j, units[i].ref.Doc) == i && sim[i][j] >= p.SectionThreshold {
-				links = append(links, link{i, j, sim[i][j]})
+			if j > i && bestIn(j, units[i].ref.Doc) == i && nb[i][j] >= p.SectionThreshold {
+				links = append(links, link{i, j, nb[i][j]})
 			}
 		}
 	}
@@ -136,7 +152,7 @@ func alignSections(r *Result, units []secUnit, linked map[[2]int]bool, p Params)
 	mean := func(g []int, u int) float64 {
 		s := 0.0
 		for _, v := range g {
-			s += sim[u][v]
+			s += nb[u][v]
 		}
 		return s / float64(len(g))
 	}
@@ -171,21 +187,26 @@ func alignSections(r *Result, units []secUnit, linked map[[2]int]bool, p Params)
 	// closest section, even one already in another topic.
 	for t, g := range topics {
 		seed := append([]int(nil), g...)
-		for d := range r.Docs {
-			if hasDoc(seed, d) {
-				continue
-			}
-			best, bs := -1, 0.0
-			for u := 0; u < n; u++ {
-				if units[u].ref.Doc != d {
-					continue
-				}
-				if m := mean(seed, u); m > bs {
-					best, bs = u, m
+		cand := map[int]bool{}
+		for _, u := range seed {
+			for v := range nb[u] {
+				if !hasDoc(seed, units[v].ref.Doc) {
+					cand[v] = true
 				}
 			}
-			if best >= 0 && bs >= p.SectionThreshold {
-				topics[t] = append(topics[t], best)
+		}
+		bestOf := map[int]int{}
+		bestSim := map[int]float64{}
+		for v := range cand {
+			d := units[v].ref.Doc
+			m := mean(seed, v)
+			if b, ok := bestOf[d]; !ok || m > bestSim[d] || m == bestSim[d] && v < b {
+				bestOf[d], bestSim[d] = v, m
+			}
+		}
+		for d, v := range bestOf {
+			if bestSim[d] >= p.SectionThreshold {
+				topics[t] = append(topics[t], v)
 			}
 		}
 		sort.Slice(topics[t], func(a, b int) bool { return lessSection(units[topics[t][a]].ref, units[topics[t][b]].ref) })

@@ -22,7 +22,7 @@ const (
 )
 
 // runeInfo is everything the converter needs to know about one rune, so that
-// the hot loop does a single map lookup per rune.
+// the hot loop does a single table lookup per rune (dicts.get).
 type runeInfo struct {
 	// to is the Simplified form from TSCharacters (first candidate), or 0
 	// when the character is not converted.
@@ -65,8 +65,6 @@ type dicts struct {
 	supp    map[rune]runeInfo  // runes above the BMP (𫇭 ...)
 	ts      map[string]*phrase // TSPhrases, keyed by the UTF-8 of the key
 	tw      map[string]*phrase // taiwan.tsv
-	maxTS   int                // longest TSPhrases key, in runes
-	maxTW   int                // longest taiwan.tsv key, in runes
 	nChars  int                // converting TSCharacters entries
 	nPhrase int                // TSPhrases entries
 	nTaiwan int                // taiwan.tsv entries
@@ -129,7 +127,7 @@ func parseData() (*dicts, error) {
 		return nil, err
 	}
 	err = eachLine(phrases, '\t', ' ', func(ln int, key string, cands []string) error {
-		return d.addPhrase(d.ts, &d.maxTS, false, fileTSPhrases, ln, key, cands[0])
+		return d.addPhrase(d.ts, false, fileTSPhrases, ln, key, cands[0])
 	})
 	if err != nil {
 		return nil, err
@@ -140,7 +138,7 @@ func parseData() (*dicts, error) {
 		return nil, err
 	}
 	err = eachLine(taiwan, '\t', 0, func(ln int, key string, cands []string) error {
-		return d.addPhrase(d.tw, &d.maxTW, true, fileTaiwan, ln, key, cands[0])
+		return d.addPhrase(d.tw, true, fileTaiwan, ln, key, cands[0])
 	})
 	if err != nil {
 		return nil, err
@@ -173,10 +171,11 @@ func (d *dicts) get(r rune) runeInfo {
 	return d.supp[r]
 }
 
-func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file string, ln int, key, val string) error {
+func (d *dicts) addPhrase(m map[string]*phrase, taiwan bool, file string, ln int, key, val string) error {
 	k, v := []rune(key), []rune(val)
-	if len(k) < 1 || len(k) > 255 || len(v) == 0 {
-		return fmt.Errorf("%s:%d: bad entry %q→%q", file, ln, key, val)
+	if len(k) < 2 || len(k) > 255 || len(v) == 0 {
+		// One-character keys belong in the character table.
+		return fmt.Errorf("%s:%d: bad entry %q→%q: keys are 2 to 255 characters", file, ln, key, val)
 	}
 	old := m[key]
 	if old != nil && old.to != nil {
@@ -203,7 +202,6 @@ func (d *dicts) addPhrase(m map[string]*phrase, maxLen *int, taiwan bool, file s
 			m[pre] = &phrase{longer: true}
 		}
 	}
-	*maxLen = max(*maxLen, len(k))
 	in := d.info[k[0]]
 	if taiwan {
 		in.twMax = uint8(max(int(in.twMax), len(k)))

@@ -341,7 +341,7 @@ func longest(m map[string]*phrase, r []rune, maxLen int, buf []byte, trad bool) 
 	for k := 0; k < maxLen && k < len(r); k++ {
 		buf = utf8.AppendRune(buf, r[k])
 		if k == 0 {
-			continue // one-rune keys are the character table's business
+			continue // keys are at least two runes long
 		}
 		p := m[string(buf)]
 		if p == nil {

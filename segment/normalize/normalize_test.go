@@ -48,6 +48,8 @@ var shanghaiCases = []struct{ trad, want string }{
 	{"推動數位政府與資訊軟體產業", "推动数字政府与信息软件产业"},
 	{"提升網路服務品質", "提升网络服务质量"},
 	{"使用者登入後可查詢網際網路資料", "使用者登录后可查询互联网资料"},
+	// Simplified characters inside Traditional text stay as they are.
+	{"關於幹部發展後的法治建设、干部、发展、后、里", "关于干部发展后的法治建设、干部、发展、后、里"},
 	// Guards: genuine words that contain a Taiwan entry.
 	{"檔案館應當加強檔案管理", "档案馆应当加强档案管理"},
 	{"依法行使行政許可權", "依法行使行政许可权"},
