@@ -37,6 +37,7 @@ type clusterer struct {
 	simOf  map[[2]int]float64
 	parent []int
 	member [][]int
+	docsOf []map[int]bool // root → documents of its members
 }
 
 func newClusterer(f *features, p Params, cands [][]scored) *clusterer {
@@ -137,9 +138,11 @@ func (c *clusterer) groups(links []link) [][]int {
 	n := len(c.f.clauses)
 	c.parent = make([]int, n)
 	c.member = make([][]int, n)
+	c.docsOf = make([]map[int]bool, n)
 	for i := range c.parent {
 		c.parent[i] = i
 		c.member[i] = []int{i}
+		c.docsOf[i] = map[int]bool{c.f.clauses[i].ref.Doc: true}
 	}
 	for _, l := range links {
 		ra, rb := c.find(l.a), c.find(l.b)
@@ -158,7 +161,10 @@ func (c *clusterer) groups(links []link) [][]int {
 		}
 		c.parent[rb] = ra
 		c.member[ra] = append(c.member[ra], c.member[rb]...)
-		c.member[rb] = nil
+		for d := range c.docsOf[rb] {
+			c.docsOf[ra][d] = true
+		}
+		c.member[rb], c.docsOf[rb] = nil, nil
 	}
 	var out [][]int
 	for i := 0; i < n; i++ {
@@ -173,12 +179,12 @@ func (c *clusterer) groups(links []link) [][]int {
 }
 
 func (c *clusterer) disjointDocs(ra, rb int) bool {
-	docs := map[int]bool{}
-	for _, i := range c.member[ra] {
-		docs[c.f.clauses[i].ref.Doc] = true
+	a, b := c.docsOf[ra], c.docsOf[rb]
+	if len(a) < len(b) {
+		a, b = b, a
 	}
-	for _, j := range c.member[rb] {
-		if docs[c.f.clauses[j].ref.Doc] {
+	for d := range b {
+		if a[d] {
 			return false
 		}
 	}

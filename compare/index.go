@@ -85,26 +85,34 @@ func (f *features) candidatesOf(i int, postings [][]int, acc map[int]float64, p 
 		j int
 		s float64
 	}
-	perDoc := map[int][]pre{}
+	better := func(x, y pre) bool { return x.s > y.s || x.s == y.s && x.j < y.j }
+	perDoc := map[int][]pre{} // doc → its best p.Candidates, best first
 	for j, s := range acc {
 		if j == i {
 			continue
 		}
 		d := f.clauses[j].ref.Doc
-		perDoc[d] = append(perDoc[d], pre{j, s})
+		top := perDoc[d]
+		x := pre{j, s}
+		if len(top) == p.Candidates && !better(x, top[len(top)-1]) {
+			continue
+		}
+		if len(top) < p.Candidates {
+			top = append(top, x)
+		} else {
+			top[len(top)-1] = x
+		}
+		for k := len(top) - 1; k > 0 && better(top[k], top[k-1]); k-- {
+			top[k], top[k-1] = top[k-1], top[k]
+		}
+		perDoc[d] = top
 	}
 	byScore := func(list []pre) {
-		sort.Slice(list, func(a, b int) bool {
-			if list[a].s != list[b].s {
-				return list[a].s > list[b].s
-			}
-			return list[a].j < list[b].j
-		})
+		sort.Slice(list, func(a, b int) bool { return better(list[a], list[b]) })
 	}
 	var kept []pre
-	for _, list := range perDoc {
-		byScore(list)
-		kept = append(kept, list[:min(len(list), p.Candidates)]...)
+	for _, top := range perDoc {
+		kept = append(kept, top...)
 	}
 	// Only the best maxCandidates get the full score (local alignment is
 	// the costly part): the per-clause cost stays bounded as documents grow.
