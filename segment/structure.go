@@ -374,7 +374,7 @@ func (p *parser) splitRunIn(h *heading) {
 			body++
 		}
 		rest := string(p.nr[body:min(x.b, body+8)])
-		if body >= x.b || strings.HasPrefix(rest, "(") && unitField.MatchString(rest) {
+		if body >= x.b || (strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[")) && unitField.MatchString(rest) {
 			// Nothing, or only a unit annotation, follows: the sentence is
 			// the measure itself, not a heading over one (Ganzhou's
 			// "7、…。(责任单位:…)", "第一条 为了…,制定本条例。").

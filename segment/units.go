@@ -22,15 +22,18 @@ type piece struct {
 }
 
 // cutAnnotations splits a body range into text pieces and the unit
-// annotations between them: "(牵头单位:…;参加单位:…)". An annotation
+// annotations between them: "(牵头单位:…;参加单位:…)", also in square
+// brackets as Xiangtan once writes it. An annotation
 // whose closing bracket is missing (Ganzhou) runs to the end of the range.
 func (p *parser) cutAnnotations(r para) []piece {
 	var out []piece
 	s := r.a
 	for i := r.a; i < r.b; i++ {
-		if p.nr[i] != '(' {
+		open := p.nr[i]
+		if open != '(' && open != '[' {
 			continue
 		}
+		closer := map[rune]rune{'(': ')', '[': ']'}[open]
 		rest := string(p.nr[i+1 : min(r.b, i+8)])
 		loc := unitField.FindStringIndex(rest)
 		if loc == nil || loc[0] != 0 {
@@ -38,9 +41,9 @@ func (p *parser) cutAnnotations(r para) []piece {
 		}
 		end, depth := r.b, 0
 		for j := i + 1; j < r.b; j++ {
-			if p.nr[j] == '(' {
+			if p.nr[j] == open {
 				depth++
-			} else if p.nr[j] == ')' {
+			} else if p.nr[j] == closer {
 				if depth == 0 {
 					end = j + 1
 					break
@@ -53,7 +56,7 @@ func (p *parser) cutAnnotations(r para) []piece {
 		}
 		// Names are read from the original, as written.
 		inner := p.doc.Text(p.orig(i+1, end))
-		inner = strings.TrimRight(inner, ")）")
+		inner = strings.TrimRight(inner, ")）]】")
 		u := parseUnits(inner)
 		out = append(out, piece{para: para{i, end}, units: &u})
 		s, i = end, end-1

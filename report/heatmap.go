@@ -1,0 +1,117 @@
+package report
+
+import (
+	"fmt"
+	"math"
+)
+
+// heatMap is the city × city similarity matrix laid out for inline SVG:
+// each cell carries its number, so the colour only repeats what is
+// written.
+type heatMap struct {
+	Width, Height int
+	Cell          int
+	Rotate        bool // column labels are turned to fit
+	Rows, Cols    []heatLabel
+	Cells         []heatCell
+	Max           string // the score the darkest colour stands for
+	Legend        []heatCell
+}
+
+type heatLabel struct {
+	X, Y int
+	Text string
+	Full string // for the tooltip
+}
+
+type heatCell struct {
+	X, Y, Size   int
+	Fill, Ink    string
+	Value, Sub   string
+	Title        string
+	ValueY, SubY int
+	FontSize     int
+	SubFontSize  int
+	Diagonal     bool
+}
+
+// heatScale is the score the darkest colour stands for: the highest score
+// rounded up to a tenth, so that five documents that share little still
+// show their differences, and the legend says so.
+func heatScale(rep *Report) float64 {
+	hi := 0.0
+	for _, p := range rep.Similarity {
+		hi = math.Max(hi, float64(p.Score))
+	}
+	return math.Max(0.1, math.Ceil(hi*10-1e-9)/10)
+}
+
+func buildHeatMap(rep *Report, label map[string]string, th Theme) heatMap {
+	n := len(rep.Documents)
+	cell := 64
+	if n > 10 {
+		cell = max(18, 640/n)
+	}
+	labelW := 0
+	for _, d := range rep.Documents {
+		labelW = max(labelW, textWidth(label[d.ID], 14))
+	}
+	labelW = min(labelW, 160) + 12
+	h := heatMap{Cell: cell, Rotate: labelW-12 > cell}
+	top := 28
+	if h.Rotate {
+		top = labelW
+	}
+	scale := heatScale(rep)
+	h.Max = Score(scale).String()
+	pairs := pairScores(rep)
+	font := max(8, min(16, cell*16/64))
+	for i, a := range rep.Documents {
+		name := truncate(label[a.ID], 10)
+		h.Rows = append(h.Rows, heatLabel{X: labelW - 8, Y: top + i*cell + cell/2, Text: name, Full: a.ID})
+		h.Cols = append(h.Cols, heatLabel{X: labelW + i*cell + cell/2, Y: top - 8, Text: name, Full: a.ID})
+		for j, b := range rep.Documents {
+			c := heatCell{X: labelW + j*cell, Y: top + i*cell, Size: cell, FontSize: font, SubFontSize: max(7, font*11/16)}
+			if i == j {
+				c.Diagonal, c.Fill, c.Ink, c.Value = true, "#f2f2f2", "#5c5f66", "—"
+				c.Title = fmt.Sprintf("%s: %d clauses", label[a.ID], len(a.Clauses))
+			} else {
+				p := pairs[[2]string{a.ID, b.ID}]
+				c.Fill, c.Ink = th.heat(float64(p.Score) / scale)
+				c.Value = fmt.Sprintf("%.2f", float64(p.Score))
+				c.Title = fmt.Sprintf("%s × %s: score %s, %d shared measures", label[a.ID], label[b.ID], p.Score, p.Shared)
+				if cell >= 48 {
+					c.Sub = fmt.Sprintf("%d shared", p.Shared)
+				}
+			}
+			c.ValueY = c.Y + cell/2 + font/3
+			if c.Sub != "" {
+				c.ValueY = c.Y + cell/2 - 2
+				c.SubY = c.Y + cell/2 + c.SubFontSize + 2
+			}
+			h.Cells = append(h.Cells, c)
+		}
+	}
+	h.Width = labelW + n*cell + 8
+	h.Height = top + n*cell + 8
+	for k := 0; k <= 4; k++ {
+		x := float64(k) / 4
+		fill, ink := th.heat(x)
+		h.Legend = append(h.Legend, heatCell{Fill: fill, Ink: ink, Value: Score(x * scale).String()})
+	}
+	return h
+}
+
+// textWidth estimates the rendered width of s: CJK characters are square,
+// others about half as wide.
+func textWidth(s string, size int) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += size
+		} else {
+			w += size * 6 / 10
+		}
+	}
+	return w
+}
