@@ -69,7 +69,9 @@ func unitLinks(units []secUnit, linked map[[2]int]bool) map[[2]int]int {
 	for k := range linked {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(a, b int) bool { return keys[a][0] < keys[b][0] || keys[a][0] == keys[b][0] && keys[a][1] < keys[b][1] })
+	sort.Slice(keys, func(a, b int) bool {
+		return keys[a][0] < keys[b][0] || keys[a][0] == keys[b][0] && keys[a][1] < keys[b][1]
+	})
 	out := map[[2]int]int{}
 	for _, k := range keys {
 		for _, ua := range holders[k[0]] {
