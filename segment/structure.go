@@ -250,8 +250,10 @@ func (p *parser) readFrontMatter(titlePara, titleStart int) {
 	}
 	if m.Issuer == "" {
 		for _, t := range []string{p.doc.Title, p.doc.NoticeTitle} {
-			if i := strings.Index(normalize.Simplified(t), "关于"); i > 0 {
-				m.Issuer = string([]rune(t)[:utf8.RuneCountInString(normalize.Simplified(t)[:i])])
+			n := normalize.Normalize(t)
+			if i := strings.Index(n.String(), "关于"); i > 0 {
+				_, end := n.Orig(0, utf8.RuneCountInString(n.String()[:i]))
+				m.Issuer = string([]rune(t)[:end])
 				break
 			}
 		}
