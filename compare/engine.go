@@ -19,7 +19,7 @@ func Analyze(docs []*segment.Document, p Params) *Result {
 
 func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 	r := &Result{Params: p, Docs: docs}
-	f := buildFeatures(r, seg)
+	f := buildFeatures(r, seg, p)
 	cands := f.candidates(p)
 	cl := newClusterer(f, p, cands)
 

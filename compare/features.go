@@ -54,6 +54,7 @@ type clauseFeat struct {
 	all     []int   // all token ids except punctuation, in order (for kinds)
 	vec     []entry // unit-length weighted bag of words
 	mass    float64 // sum of weights of seq (for alignment normalization)
+	grams   []int   // distinct character n-gram ids of the text, sorted
 	section int     // index of the clause's section in its document
 }
 
@@ -65,9 +66,10 @@ type features struct {
 	byDoc   [][]int // doc → indexes into clauses, in clause order
 	docDF   []int
 	clDF    []int
+	ngrams  int // number of distinct character n-grams
 }
 
-func buildFeatures(r *Result, seg *words.Segmenter) *features {
+func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 	f := &features{voc: vocab{ids: map[string]int{}}}
 	f.byDoc = make([][]int, len(r.Docs))
 	for di, d := range r.Docs {
@@ -89,6 +91,7 @@ func buildFeatures(r *Result, seg *words.Segmenter) *features {
 			f.clauses = append(f.clauses, cf)
 		}
 	}
+	f.buildGrams(r, p.NGram)
 	n := len(f.voc.words)
 	f.docDF = make([]int, n)
 	f.clDF = make([]int, n)
@@ -199,4 +202,36 @@ func unit(acc map[int]float64) []entry {
 		}
 	}
 	return out
+}
+
+// buildGrams gives every clause its distinct character n-grams (letters and
+// digits only, punctuation dropped), for finding verbatim reuse made of
+// common words that the weighted word vectors barely see
+// (健全协调联动工作机制).
+func (f *features) buildGrams(r *Result, n int) {
+	ids := map[string]int{}
+	for i := range f.clauses {
+		cf := &f.clauses[i]
+		var text []rune
+		for _, ch := range r.Clause(cf.ref).Norm {
+			if isWordish(string(ch)) {
+				text = append(text, ch)
+			}
+		}
+		seen := map[int]bool{}
+		for k := 0; k+n <= len(text); k++ {
+			g := string(text[k : k+n])
+			id, ok := ids[g]
+			if !ok {
+				id = len(ids)
+				ids[g] = id
+			}
+			if !seen[id] {
+				seen[id] = true
+				cf.grams = append(cf.grams, id)
+			}
+		}
+		sort.Ints(cf.grams)
+	}
+	f.ngrams = len(ids)
 }

@@ -49,6 +49,17 @@ func (f *features) candidates(p Params) [][]scored {
 			postings[id] = nil
 		}
 	}
+	gramPostings := make([][]int, f.ngrams)
+	for i, cf := range f.clauses {
+		for _, g := range cf.grams {
+			gramPostings[g] = append(gramPostings[g], i)
+		}
+	}
+	for g, list := range gramPostings {
+		if len(list) > limit {
+			gramPostings[g] = nil
+		}
+	}
 	out := make([][]scored, len(f.clauses))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -57,9 +68,9 @@ func (f *features) candidates(p Params) [][]scored {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			acc := map[int]float64{}
+			acc, shared := map[int]float64{}, map[int]int{}
 			for i := range next {
-				out[i] = f.candidatesOf(i, postings, acc, p)
+				out[i] = f.candidatesOf(i, postings, gramPostings, acc, shared, p)
 			}
 		}()
 	}
@@ -71,8 +82,12 @@ func (f *features) candidates(p Params) [][]scored {
 	return out
 }
 
-func (f *features) candidatesOf(i int, postings [][]int, acc map[int]float64, p Params) []scored {
+// candidatesOf ranks the clauses that share indexed words or character
+// n-grams with clause i by the larger of their partial cosine and the share
+// of n-grams they have in common, and fully scores the best of them.
+func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[int]float64, shared map[int]int, p Params) []scored {
 	clear(acc)
+	clear(shared)
 	me := &f.clauses[i]
 	for _, e := range me.vec {
 		for _, j := range postings[e.id] {
@@ -80,6 +95,17 @@ func (f *features) candidatesOf(i int, postings [][]int, acc map[int]float64, p 
 				acc[j] += e.w * f.weightIn(j, e.id)
 			}
 		}
+	}
+	for _, g := range me.grams {
+		for _, j := range gramPostings[g] {
+			if j != i {
+				shared[j]++
+			}
+		}
+	}
+	for j, n := range shared {
+		share := float64(n) / float64(min(len(me.grams), len(f.clauses[j].grams)))
+		acc[j] = max(acc[j], share)
 	}
 	type pre struct {
 		j int
@@ -144,6 +170,31 @@ func (f *features) weightIn(j, id int) float64 {
 	return 0
 }
 
+// minSharedGrams is the fewest shared character n-grams (a verbatim run of
+// about ten characters) that count as reuse; gramWeight scales their share.
+const (
+	minSharedGrams = 6
+	gramWeight     = 0.8
+)
+
+// sharedSorted counts the values two sorted slices share.
+func sharedSorted(a, b []int) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
 // minAligned is the fewest matched words a local alignment needs before
 // it can speak for reuse on its own.
 const minAligned = 4
@@ -160,6 +211,11 @@ func (f *features) score(i, j int) scored {
 		// A reused stretch covering the whole lighter clause is as strong
 		// as identical bags of words; a short one adds little.
 		sim = max(sim, 0.9*al.norm)
+	}
+	if n := sharedSorted(a.grams, b.grams); n >= minSharedGrams {
+		// Verbatim reuse made of common words: the share of the shorter
+		// clause's character n-grams found in the other.
+		sim = max(sim, gramWeight*float64(n)/float64(min(len(a.grams), len(b.grams))))
 	}
 	return scored{to: j, sim: sim, al: al}
 }
