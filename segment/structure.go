@@ -161,7 +161,9 @@ func (p *parser) findTitle() int {
 			}
 			joined += t
 			s := titleScore(joined)
-			if s == 1 && noticeWrap.MatchString(joined) {
+			if s == 1 && (best < 0 || bestScore == 1) {
+				// A notice or announcement (通知, 公告) ahead of the real
+				// title wraps it.
 				notice = para{p.paras[i].a, p.paras[j].b}
 			}
 			if s > 0 && s >= bestScore {

@@ -65,3 +65,73 @@ func TestPatternsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPatternHasAnExample keeps patterns.txt honest: each pattern is
+// exercised by a real-looking line, and none of them fires on document text.
+func TestEveryPatternHasAnExample(t *testing.T) {
+	examples := []string{
+		"粤公网安备 44051102000389号 技术支持:开普云 网站地图",
+		"湘ICP备05002536号",
+		"ICP备案号:京ICP备12345678号-1",
+		"您访问的链接即将离开“汕头市人民代表大会常务委员会门户网站”,是否继续?",
+		"本网站由 汕头市人民代表大会常务委员会主办",
+		"主办单位:湘潭市人民政府办公室",
+		"技术支持:开普云",
+		"网站地图 | 联系我们",
+		"联系邮箱:master@strd.gov.cn",
+		"版权所有:赣州市人民政府",
+		"湘潭市司法局 xtsf.xiangtan.gov.cn 发布时间:2022-11-22 09:15",
+		"来源:濮阳人大",
+		"来源:发布时间:2021-05-17 15:59:00访问量:",
+		"浏览次数:1024",
+		"阅读次数:88",
+		"字号:大 中 小",
+		"无障碍   关怀版 无障碍",
+		"分享到:",
+		"扫码浏览",
+		"打印本页",
+		"文章关键词:",
+		"有用(3)",
+		"基本介绍",
+		"全部留言",
+		"相关词条",
+		"热门词条",
+		"联络我们",
+		"联系我们",
+		"上一篇:关于印发…的通知",
+		"下一篇:关于…",
+	}
+	ps, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hit := make([]bool, len(ps))
+	for _, ex := range examples {
+		any := false
+		for k, p := range ps {
+			if p.match(ex) {
+				hit[k], any = true, true
+			}
+		}
+		if !any {
+			t.Errorf("example %q matches no pattern", ex)
+		}
+	}
+	for k, p := range ps {
+		if !hit[k] {
+			t.Errorf("pattern %q (%s) has no example", p.text, p.why)
+		}
+	}
+	// Document sentences that mention the same words must stay document.
+	for _, line := range []string{
+		"各级人民政府应当落实“谁执法谁普法”普法责任制,分享执法经验。",
+		"建立健全行政执法信息公示平台,来源可追溯、去向可查证。",
+		"完善无障碍环境建设相关法规,保障残疾人合法权益。",
+	} {
+		for _, p := range ps {
+			if p.kind != Tail && p.kind != Block && p.match(line) {
+				t.Errorf("pattern %q fires on document text %q", p.text, line)
+			}
+		}
+	}
+}
