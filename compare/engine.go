@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"citydiff/segment"
 	"citydiff/segment/words"
@@ -43,7 +44,7 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 			}
 		}
 		t.Score = meanSectionSim(units, g, counts)
-		t.Label = label(f, acc, count, 3)
+		t.Label = label(f, acc, count, 3, nil)
 		r.Topics = append(r.Topics, t)
 	}
 	sortTopics(r)
@@ -98,7 +99,11 @@ func meanSectionSim(units []secUnit, g []int, counts map[[2]int]int) float64 {
 
 // label names a group by its most characteristic words: those used by at
 // least two members (when there are two), ranked by summed weight.
-func label(f *features, acc map[int]float64, count map[int]int, n int) string {
+//
+// Longer words are preferred (行政裁量权 says more than 基准), and when
+// order is given (the first clause's words) the chosen words are put back
+// in reading order so that the label reads like a phrase.
+func label(f *features, acc map[int]float64, count map[int]int, n int, order []int) string {
 	type kw struct {
 		id int
 		w  float64
@@ -112,7 +117,7 @@ func label(f *features, acc map[int]float64, count map[int]int, n int) string {
 		if members > 1 && count[id] < 2 || !labelWord(f.voc.words[id]) {
 			continue
 		}
-		list = append(list, kw{id, w})
+		list = append(list, kw{id, w * (1 + 0.15*float64(utf8.RuneCountInString(f.voc.words[id])-2))})
 	}
 	if len(list) == 0 {
 		for id, w := range acc {
@@ -125,12 +130,21 @@ func label(f *features, acc map[int]float64, count map[int]int, n int) string {
 		}
 		return f.voc.words[list[a].id] < f.voc.words[list[b].id]
 	})
-	var out []string
-	for _, k := range list {
-		if len(out) == n {
-			break
+	list = list[:min(n, len(list))]
+	pos := map[int]int{}
+	for k, id := range order {
+		if _, ok := pos[id]; !ok {
+			pos[id] = k
 		}
-		out = append(out, f.voc.words[k.id])
+	}
+	sort.SliceStable(list, func(a, b int) bool {
+		pa, oka := pos[list[a].id]
+		pb, okb := pos[list[b].id]
+		return oka && okb && pa < pb || oka && !okb
+	})
+	out := make([]string, len(list))
+	for k, w := range list {
+		out[k] = f.voc.words[w.id]
 	}
 	return strings.Join(out, "·")
 }
@@ -145,8 +159,12 @@ func labelWord(w string) bool {
 		}
 		n++
 	}
-	return n >= 2
+	return n >= 2 && !deixis[w]
 }
+
+// deixis are words that point at the issuing city rather than say what a
+// measure does.
+var deixis = map[string]bool{"我市": true, "本市": true, "全市": true, "我省": true, "本省": true, "各级": true, "市域": true}
 
 const hanDigitChars = "一二三四五六七八九十百"
 
@@ -168,7 +186,7 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 		}
 	}
 	sort.Ints(m.Docs)
-	m.Label = label(f, acc, count, 3)
+	m.Label = label(f, acc, count, 3, f.clauses[g[0]].seq)
 	if len(m.Docs) == 1 {
 		m.Kind = Unique
 		return m
