@@ -81,7 +81,7 @@ func WriteOutline(w io.Writer, d *segment.Document) {
 		}
 		num := ""
 		if s.Number != "" {
-			num = displayNumber(s) + " "
+			num = s.DisplayNumber() + " "
 		}
 		fmt.Fprintf(w, "%s%s%s  [%s, %d clauses]", indent, num, label, s.ID, len(s.Clauses))
 		if s.Malformed != "" {
@@ -105,40 +105,10 @@ func firstClause(d *segment.Document, s segment.Section) string {
 	return string(r)
 }
 
-func displayNumber(s segment.Section) string {
-	switch s.Style {
-	case segment.HanComma, segment.ArabicComma:
-		return s.Number + "、"
-	case segment.HanParen, segment.ArabicParen:
-		return "(" + s.Number + ")"
-	case segment.ArabicDot:
-		return s.Number + "."
-	case segment.Chapter:
-		return "第" + s.Number + "章"
-	case segment.SectionStyle:
-		return "第" + s.Number + "节"
-	case segment.Article:
-		return "第" + s.Number + "条"
-	}
-	return s.Number
-}
-
 func sectionUnits(d *segment.Document, s segment.Section) segment.Units {
 	var u segment.Units
-	seen := map[string]bool{}
-	add := func(dst *[]string, names []string) {
-		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
-				*dst = append(*dst, n)
-			}
-		}
-	}
 	for _, c := range s.Clauses {
-		cu := d.Clauses[c].Units
-		add(&u.Lead, cu.Lead)
-		add(&u.Participating, cu.Participating)
-		add(&u.Responsible, cu.Responsible)
+		u = u.Union(d.Clauses[c].Units)
 	}
 	return u
 }

@@ -32,7 +32,7 @@ func (p *parser) addClauses(sec int, ranges []para) {
 		for _, piece := range p.cutAnnotations(r) {
 			if piece.units != nil {
 				for _, c := range pending {
-					d.Clauses[c].Units = mergeUnits(d.Clauses[c].Units, *piece.units)
+					d.Clauses[c].Units = d.Clauses[c].Units.Union(*piece.units)
 				}
 				pending = pending[:0]
 				continue

@@ -78,12 +78,58 @@ type Section struct {
 	Clauses     []int // indexes of the section's own clauses (not its children's)
 }
 
+// DisplayNumber writes the section's number the way documents do: 三、,
+// (十五), 1., 第二章. It is empty for unnumbered sections.
+func (s *Section) DisplayNumber() string {
+	if s.Number == "" {
+		return ""
+	}
+	switch s.Style {
+	case HanComma, ArabicComma:
+		return s.Number + "、"
+	case HanParen, ArabicParen:
+		return "(" + s.Number + ")"
+	case ArabicDot:
+		return s.Number + "."
+	case Chapter:
+		return "第" + s.Number + "章"
+	case SectionStyle:
+		return "第" + s.Number + "节"
+	case Article:
+		return "第" + s.Number + "条"
+	}
+	return s.Number
+}
+
 // Units are the responsible-unit annotations that follow a measure:
 // (牵头单位:…;参加单位:…), (责任单位:…), (牵头部门:…).
 type Units struct {
 	Lead          []string `json:"lead,omitempty"`
 	Participating []string `json:"participating,omitempty"`
 	Responsible   []string `json:"responsible,omitempty"`
+}
+
+// Union returns the units of u and v, each name once per role, in order of
+// first mention.
+func (u Units) Union(v Units) Units {
+	merge := func(a, b []string) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, list := range [][]string{a, b} {
+			for _, n := range list {
+				if !seen[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+		return out
+	}
+	return Units{
+		Lead:          merge(u.Lead, v.Lead),
+		Participating: merge(u.Participating, v.Participating),
+		Responsible:   merge(u.Responsible, v.Responsible),
+	}
 }
 
 // Empty reports whether no unit is named.

@@ -125,11 +125,3 @@ func splitNames(s string) []string {
 	emit()
 	return out
 }
-
-func mergeUnits(a, b Units) Units {
-	return Units{
-		Lead:          append(append([]string(nil), a.Lead...), b.Lead...),
-		Participating: append(append([]string(nil), a.Participating...), b.Participating...),
-		Responsible:   append(append([]string(nil), a.Responsible...), b.Responsible...),
-	}
-}
