@@ -1,0 +1,235 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"citydiff/server/presenter"
+)
+
+// connState is what the server tracks of one TCP connection, from accept
+// to close. It is found by the connection's ssh.Context, which every
+// callback and session of the connection shares.
+type connState struct {
+	addr  string // remote ip:port
+	host  string // remote ip, the unit of the per-address caps
+	start time.Time
+	conn  *guardedConn
+
+	mu       sync.Mutex
+	id       identity
+	channels int
+}
+
+// identity is who authenticated on a connection.
+type identity struct {
+	authed      bool
+	role        presenter.Role
+	name        string // key comment, "" when none
+	fingerprint string // SHA256 fingerprint of the public key, "" without one
+}
+
+func (c *connState) identity() identity {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.id
+}
+
+func (c *connState) setIdentity(id identity) {
+	c.mu.Lock()
+	c.id = id
+	c.mu.Unlock()
+	c.conn.authenticated()
+}
+
+// guardedConn enforces the handshake timeout. charmbracelet/ssh resets the
+// connection's deadline on every read and write (its idle timeout), which
+// would keep a silent or slow-walking client alive forever; until the
+// client has authenticated, every deadline it sets is capped at the
+// handshake deadline.
+type guardedConn struct {
+	net.Conn
+	idle time.Duration
+
+	mu       sync.Mutex
+	deadline time.Time // the handshake deadline, zero once authenticated
+
+	closeOnce sync.Once
+	onClose   func()
+}
+
+func (c *guardedConn) SetDeadline(t time.Time) error {
+	c.mu.Lock()
+	d := c.deadline
+	c.mu.Unlock()
+	if !d.IsZero() && (t.IsZero() || t.After(d)) {
+		t = d
+	}
+	return c.Conn.SetDeadline(t)
+}
+
+// authenticated lifts the handshake deadline. A read may be blocked with
+// it right now, so the idle deadline replaces it at once.
+func (c *guardedConn) authenticated() {
+	c.mu.Lock()
+	c.deadline = time.Time{}
+	c.mu.Unlock()
+	var t time.Time
+	if c.idle > 0 {
+		t = time.Now().Add(c.idle)
+	}
+	_ = c.Conn.SetDeadline(t)
+}
+
+func (c *guardedConn) Close() error {
+	err := c.Conn.Close()
+	c.closeOnce.Do(c.onClose)
+	return err
+}
+
+// onConnect admits a TCP connection before its handshake: connections are
+// capped (above the session caps, so that a refused session can still be
+// told why) and given the handshake deadline.
+func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
+	addr := conn.RemoteAddr().String()
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if s.closing.Load() {
+		s.log.Info("connection refused: shutting down", "addr", addr)
+		return nil
+	}
+	release, err := s.conns.acquire(host, "connections")
+	if err != nil {
+		s.log.Warn("connection refused", "addr", addr, "reason", err)
+		return nil
+	}
+	st := &connState{addr: addr, host: host, start: time.Now()}
+	st.conn = &guardedConn{
+		Conn:     conn,
+		idle:     s.opts.IdleTimeout,
+		deadline: st.start.Add(s.opts.HandshakeTimeout),
+		onClose: func() {
+			release()
+			s.mu.Lock()
+			delete(s.connStates, ctx)
+			s.mu.Unlock()
+			s.log.Info("disconnected", "addr", addr, "duration", time.Since(st.start).Round(time.Millisecond))
+		},
+	}
+	_ = conn.SetDeadline(st.conn.deadline)
+	s.mu.Lock()
+	s.connStates[ctx] = st
+	s.mu.Unlock()
+	s.log.Info("connection", "addr", addr)
+	return st.conn
+}
+
+func (s *Server) connState(ctx ssh.Context) *connState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.connStates[ctx]
+}
+
+// onSessionChannel opens a session channel, through a filter that refuses
+// what charmbracelet/ssh would otherwise accept (agent forwarding) or
+// accept without bound (environment variables).
+func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	st := s.connState(ctx)
+	if st == nil {
+		_ = newChan.Reject(gossh.ConnectionFailed, "connection closing")
+		return
+	}
+	st.mu.Lock()
+	if st.channels >= maxChannelsPerConn {
+		st.mu.Unlock()
+		s.log.Warn("channel refused: too many on one connection", "addr", st.addr)
+		_ = newChan.Reject(gossh.ResourceShortage, "too many sessions on one connection")
+		return
+	}
+	st.channels++
+	st.mu.Unlock()
+	defer func() {
+		st.mu.Lock()
+		st.channels--
+		st.mu.Unlock()
+	}()
+	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, s: s, st: st}, ctx)
+}
+
+// onOtherChannel refuses every other channel type: direct-tcpip (local port
+// forwarding), x11, and anything a client invents.
+func (s *Server) onOtherChannel(_ *ssh.Server, _ *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	s.log.Warn("channel refused", "addr", remoteAddr(ctx), "type", newChan.ChannelType())
+	_ = newChan.Reject(gossh.Prohibited, "citydiff serves only its viewer")
+}
+
+// onGlobalRequest refuses global requests: tcpip-forward (remote port
+// forwarding) and the like.
+func (s *Server) onGlobalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
+	lvl := log.WarnLevel
+	if benignRequests[req.Type] {
+		lvl = log.DebugLevel
+	}
+	s.log.Log(lvl, "request refused", "addr", remoteAddr(ctx), "type", req.Type)
+	return false, nil
+}
+
+// benignRequests are global requests OpenSSH clients send on their own;
+// refusing them changes nothing, and they are not worth a warning.
+var benignRequests = map[string]bool{
+	"keepalive@openssh.com":        true,
+	"no-more-sessions@openssh.com": true,
+}
+
+// filteredChannel wraps a new session channel so that its requests pass
+// through filter before charmbracelet/ssh sees them.
+type filteredChannel struct {
+	gossh.NewChannel
+	s  *Server
+	st *connState
+}
+
+func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := f.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go f.filter(reqs, out)
+	return ch, out, nil
+}
+
+func (f filteredChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
+	defer close(out)
+	env := 0
+	for req := range in {
+		switch req.Type {
+		case "auth-agent-req@openssh.com", "x11-req":
+			f.s.log.Warn("request refused", "addr", f.st.addr, "type", req.Type)
+			_ = req.Reply(false, nil)
+			continue
+		case "env":
+			if env >= maxEnv || len(req.Payload) > 4096 {
+				_ = req.Reply(false, nil)
+				continue
+			}
+			env++
+		}
+		out <- req
+	}
+}
+
+// remoteAddr is the client's address for the log.
+func remoteAddr(ctx ssh.Context) string {
+	if a := ctx.RemoteAddr(); a != nil {
+		return a.String()
+	}
+	return ""
+}

@@ -1,0 +1,66 @@
+package server
+
+import (
+	"fmt"
+	"sync"
+)
+
+// counter caps a count in total and per source address.
+type counter struct {
+	mu      sync.Mutex
+	max     int
+	perAddr int
+	total   int
+	by      map[string]int
+}
+
+func newCounter(max, perAddr int) *counter {
+	return &counter{max: max, perAddr: perAddr, by: map[string]int{}}
+}
+
+// errFull says which cap refused a client.
+type errFull struct {
+	what    string // "sessions" or "connections"
+	n       int
+	perAddr bool
+}
+
+func (e *errFull) Error() string {
+	if e.perAddr {
+		return fmt.Sprintf("too many %s from your address (at most %d); close one and try again", e.what, e.n)
+	}
+	return fmt.Sprintf("the server is full (%d %s); try again later", e.n, e.what)
+}
+
+// acquire takes one slot for addr; release gives it back and is safe to
+// call more than once.
+func (c *counter) acquire(addr, what string) (release func(), err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.total >= c.max {
+		return nil, &errFull{what: what, n: c.max}
+	}
+	if c.by[addr] >= c.perAddr {
+		return nil, &errFull{what: what, n: c.perAddr, perAddr: true}
+	}
+	c.total++
+	c.by[addr]++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.total--
+			if c.by[addr]--; c.by[addr] <= 0 {
+				delete(c.by, addr)
+			}
+		})
+	}, nil
+}
+
+// count returns the slots taken.
+func (c *counter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.total
+}

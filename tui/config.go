@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+
+	"citydiff/compare"
+	"citydiff/segment"
+)
+
+// Config is what a TUI shows and how. The local run and the SSH server
+// build it the same way; nothing in it is global to the process, so many
+// programs can run side by side.
+type Config struct {
+	// Docs are the documents, parsed (word segmentation is not needed):
+	// they are readable from the first frame.
+	Docs []*segment.Document
+	// Drafts are the indexes in Docs of the user's own documents; the
+	// draft check view appears when there are any.
+	Drafts []int
+	// Analyze computes the comparison. It runs in a tea.Cmd after the
+	// first frame, with a spinner meanwhile. Its Result.Docs must be
+	// parses of the same inputs in the same order as Docs.
+	Analyze func() (*compare.Result, error)
+	// Analysis, when set, is a comparison already indexed with
+	// NewAnalysis and shared read-only with other programs (the SSH
+	// server's sessions); Analyze is then not called, and Docs may be
+	// left nil (the analysis's documents are used).
+	Analysis *Analysis
+	// Width and Height are the initial size, before the terminal says.
+	Width, Height int
+	// Dark selects the palette before the terminal reports its
+	// background colour (and for terminals that never do).
+	Dark bool
+	// Version is shown in the help.
+	Version string
+	// OnState, when set, is called after every update that changed the
+	// State (a presenter's navigation), from the program's goroutine.
+	OnState func(State)
+}
+
+// Common is what every pane shares: the size, the styles and keys, the
+// documents and, once it has arrived, the analysis. The root model owns it
+// and hands a pointer to each pane's constructor.
+type Common struct {
+	Width, Height int
+	Dark          bool
+	Mono          bool // no colours: NO_COLOR or an ASCII profile
+	Theme         Theme
+	Styles        *Styles
+	Keys          *KeyMap
+	Docs          []*segment.Document
+	Drafts        []int
+	An            *Analysis // nil until the analysis arrives
+	Err           error     // why the analysis failed, if it did
+
+	displays map[displayKey]*display
+}
+
+func newCommon(cfg Config) *Common {
+	th := DefaultTheme(cfg.Dark)
+	c := &Common{
+		Width: cfg.Width, Height: cfg.Height, Dark: cfg.Dark,
+		Theme: th, Styles: NewStyles(th, false), Keys: DefaultKeyMap(),
+		Docs: cfg.Docs, Drafts: cfg.Drafts,
+		displays: map[displayKey]*display{},
+	}
+	if cfg.Analysis != nil {
+		c.An, c.Docs = cfg.Analysis, cfg.Analysis.res.Docs
+	}
+	return c
+}
+
+// restyle rebuilds the styles for the terminal's background and colours.
+func (c *Common) restyle(dark, mono bool) {
+	c.Dark, c.Mono = dark, mono
+	c.Theme = DefaultTheme(dark)
+	c.Styles = NewStyles(c.Theme, mono)
+}
+
+// city is the short name of a document: its city, or its id.
+func (c *Common) city(d int) string {
+	if d < 0 || d >= len(c.Docs) {
+		return "?"
+	}
+	if city := c.Docs[d].Meta.City; city != "" {
+		return city
+	}
+	return c.Docs[d].ID
+}
+
+// isDraft reports whether document d is one of the user's own.
+func (c *Common) isDraft(d int) bool {
+	for _, x := range c.Drafts {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func newHelp(c *Common) help.Model {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	return h
+}
+
+func newSpinner(c *Common) spinner.Model {
+	return spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
+}

@@ -1,0 +1,49 @@
+// Package tui is citydiff's interactive viewer: a Bubble Tea program that
+// compares the policy documents of several cities side by side.
+//
+// # Views
+//
+//	Overview     the documents, a city × city heat map of shared measures,
+//	             each city's shared and own measures
+//	Topics       aligned section groups; a topic opens its sections side
+//	             by side, shared words highlighted by how many cities use them
+//	Measures     the measure × city matrix (● has it, ○ does not), sorted
+//	             and filtered; a measure opens each city's clause with a word
+//	             diff against a base clause and the units responsible
+//	Reader       one document with its outline, in its original script or
+//	             converted to Simplified, shared passages tinted and linked
+//	Draft check  for the user's own files: what most cities have that the
+//	             draft lacks, what it borrows and from where, what is its own
+//	Search       across all documents; a Simplified query finds Traditional
+//	             text and the other way round
+//
+// # Design
+//
+// Model is the root. It owns a Common (size, styles from a Theme of
+// meaning-based colours, the KeyMap, the documents and the analysis) and
+// hands a pointer to it to one concrete pane per view. Each pane's update
+// returns its own type, a command and, when the user picked something that
+// takes them elsewhere, an action (openReader, openMeasure, openTopic,
+// goBack) that the root carries out, recording a State so esc comes back.
+// Panes implement help.KeyMap and disable the bindings that do not apply, so
+// the help line lists only keys that work.
+//
+// Nothing heavy happens in View. The documents are shown from the first
+// frame; the comparison runs in a tea.Cmd and its result is tagged with a
+// generation so a stale one is dropped, as are the results of a search
+// query typed over. Text is laid out when the document, script or width
+// changes (wrapped with package cjk, which never lets a line exceed the
+// width and keeps closing punctuation off line starts), and each frame
+// styles only the lines it shows.
+//
+// # Many programs in one process
+//
+// The package has no mutable globals: the SSH server runs one program per
+// session with New, giving every session the same read-only *Analysis
+// (Config.Analysis) and documents. A presenter's navigation reaches
+// followers through State: Config.OnState reports every change of the
+// presenter's State, and SetStateMsg applies one to a follower, whatever
+// its terminal size (the reader's position is a character of the
+// document, not a row). SetStatusMsg puts a note such as "following 王老师"
+// in the status bar.
+package tui

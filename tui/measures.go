@@ -1,0 +1,368 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"citydiff/compare"
+	"citydiff/segment/normalize"
+	"citydiff/tui/cjk"
+)
+
+// measures is the measure × city matrix: one row per measure, ● where a
+// city has it. It sorts by how many cities share a measure and filters by
+// a minimum number of cities, by kind and by text.
+type measures struct {
+	c             *Common
+	list          scroller
+	rows          []int // measure indexes after filtering and sorting
+	minShared     int
+	kind          compare.Kind // "" for every kind
+	sort          string       // "shared", "similarity" or "id"
+	filter        input
+	col           int // first document column
+	width, height int
+}
+
+const measuresListY = 2 // title (or filter), header
+
+var sortOrders = []string{"shared", "similarity", "id"}
+
+var kinds = []compare.Kind{"", compare.Verbatim, compare.Near, compare.Paraphrase, compare.Unique}
+
+func newMeasures(c *Common) measures {
+	return measures{c: c, minShared: 1, sort: "shared"}
+}
+
+func (m measures) SetSize(w, h int) measures {
+	m.width, m.height = w, h
+	m.list.setHeight(h - measuresListY - 1)
+	m.col = max(0, min(m.col, len(m.c.Docs)-m.visibleDocs()))
+	return m
+}
+
+func (m measures) analysisReady() measures { return m.refilter() }
+
+// capturing reports whether keys go to the filter field.
+func (m measures) capturing() bool { return m.filter.focused }
+
+// refilter recomputes the rows: cheap enough per keystroke on thousands of
+// measures, and never done in View.
+func (m measures) refilter() measures {
+	if m.c.An == nil {
+		return m
+	}
+	res := m.c.An.res
+	q := strings.TrimSpace(m.filter.value())
+	if q != "" {
+		q = normalize.Normalize(q).String()
+	}
+	sel := -1
+	if m.list.sel < len(m.rows) {
+		sel = m.rows[m.list.sel]
+	}
+	m.rows = m.rows[:0:0]
+	for i := range res.Measures {
+		ms := &res.Measures[i]
+		if len(ms.Docs) < m.minShared || m.kind != "" && ms.Kind != m.kind {
+			continue
+		}
+		if q != "" && !strings.Contains(m.c.An.text[i], q) && !strings.Contains(ms.Label, q) {
+			continue
+		}
+		m.rows = append(m.rows, i)
+	}
+	switch m.sort {
+	case "similarity":
+		sort.SliceStable(m.rows, func(a, b int) bool {
+			return res.Measures[m.rows[a]].Similarity > res.Measures[m.rows[b]].Similarity
+		})
+	case "shared":
+		sort.SliceStable(m.rows, func(a, b int) bool {
+			return len(res.Measures[m.rows[a]].Docs) > len(res.Measures[m.rows[b]].Docs)
+		})
+	}
+	m.list.setN(len(m.rows))
+	for i, r := range m.rows {
+		if r == sel {
+			m.list.set(i)
+			break
+		}
+	}
+	return m
+}
+
+func (m measures) update(msg tea.Msg) (measures, tea.Cmd, action) {
+	k := m.c.Keys
+	if m.filter.focused {
+		if msg, ok := msg.(tea.KeyPressMsg); ok {
+			switch {
+			case msg.String() == "enter" || msg.String() == "esc":
+				m.filter.focused = false
+				return m, nil, nil
+			case key.Matches(msg, k.Up) && msg.Text == "", key.Matches(msg, k.Down) && msg.Text == "":
+				m.filter.focused = false
+				return m.update(msg)
+			}
+		}
+		var changed bool
+		m.filter, changed = m.filter.update(msg)
+		if changed {
+			m = m.refilter()
+		}
+		return m, nil, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.list.move(-1)
+		case key.Matches(msg, k.Down):
+			m.list.move(1)
+		case key.Matches(msg, k.PageUp):
+			m.list.page(-1)
+		case key.Matches(msg, k.PageDown):
+			m.list.page(1)
+		case key.Matches(msg, k.Top):
+			m.list.home()
+		case key.Matches(msg, k.Bottom):
+			m.list.end()
+		case key.Matches(msg, k.Left):
+			m.col = max(0, m.col-1)
+		case key.Matches(msg, k.Right):
+			m.col = max(0, min(m.col+1, len(m.c.Docs)-m.visibleDocs()))
+		case key.Matches(msg, k.Sort):
+			m.sort = next(sortOrders, m.sort)
+			m = m.refilter()
+		case key.Matches(msg, k.Kind):
+			m.kind = next(kinds, m.kind)
+			m = m.refilter()
+		case key.Matches(msg, k.UniqueOnly):
+			if m.kind == compare.Unique {
+				m.kind = ""
+			} else {
+				m.kind = compare.Unique
+			}
+			m = m.refilter()
+		case key.Matches(msg, k.MoreShared):
+			m.minShared = min(m.minShared+1, max(1, len(m.c.Docs)))
+			m = m.refilter()
+		case key.Matches(msg, k.LessShared):
+			m.minShared = max(1, m.minShared-1)
+			m = m.refilter()
+		case key.Matches(msg, k.Filter):
+			m.filter.focused = true
+		case key.Matches(msg, k.Open):
+			if len(m.rows) > 0 {
+				return m, nil, openMeasure{measure: m.rows[m.list.sel], base: -1}
+			}
+		case key.Matches(msg, k.Back):
+			if m.filtered() {
+				m.minShared, m.kind, m.filter = 1, "", input{}
+				return m.refilter(), nil, nil
+			}
+			return m, nil, goBack{}
+		}
+	case tea.MouseWheelMsg:
+		m.list.move(wheel(msg))
+	case tea.MouseClickMsg:
+		if i := m.list.top + msg.Y - measuresListY; msg.Y >= measuresListY && i < m.list.n && msg.Y < m.height-1 {
+			if i == m.list.sel {
+				return m, nil, openMeasure{measure: m.rows[i], base: -1}
+			}
+			m.list.set(i)
+		}
+	}
+	return m, nil, nil
+}
+
+func (m measures) filtered() bool {
+	return m.minShared > 1 || m.kind != "" || m.filter.value() != ""
+}
+
+func next[T comparable](list []T, cur T) T {
+	for i, x := range list {
+		if x == cur {
+			return list[(i+1)%len(list)]
+		}
+	}
+	return list[0]
+}
+
+func (m measures) state(s *State) {
+	if m.list.sel < len(m.rows) {
+		s.Measure = m.rows[m.list.sel]
+	}
+	s.MinShared, s.Kind, s.Sort, s.Filter = m.minShared, string(m.kind), m.sort, m.filter.value()
+}
+
+func (m measures) setState(s State) measures {
+	m.minShared, m.kind, m.sort = max(1, s.MinShared), compare.Kind(s.Kind), s.Sort
+	if m.sort == "" {
+		m.sort = "shared"
+	}
+	m.filter = m.filter.setValue(s.Filter)
+	m.filter.focused = false
+	m = m.refilter()
+	for i, r := range m.rows {
+		if r == s.Measure {
+			m.list.set(i)
+		}
+	}
+	return m
+}
+
+// selectMeasure moves the selection to measure mi if it is listed.
+func (m measures) selectMeasure(mi int) measures {
+	for i, r := range m.rows {
+		if r == mi {
+			m.list.set(i)
+		}
+	}
+	return m
+}
+
+func (m measures) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.filter.focused {
+		return []key.Binding{on(k.Open, true), k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, on(k.Open, len(m.rows) > 0), k.MoreShared, k.Kind, k.Filter, k.Sort}
+}
+
+func (m measures) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	wide := len(m.c.Docs) > m.visibleDocs()
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{on(k.Open, len(m.rows) > 0), on(k.Left, wide), on(k.Right, wide), on(k.Back, m.filtered())},
+		{k.MoreShared, k.LessShared, k.Kind, k.UniqueOnly, k.Filter, k.Sort},
+	}
+}
+
+// geometry lays the row out: the label's width, each document cell's
+// width and how many document columns fit. Cells are wide enough for the
+// city names when all fit, else three cells with a number.
+func (m measures) geometry() (lw, cw, vd int) {
+	n := len(m.c.Docs)
+	avail := m.width - 16 // bar, id, kind, #, spaces, scroll bar
+	nw := 2
+	for d := range m.c.Docs {
+		nw = max(nw, cjk.Width(m.c.city(d))+1)
+	}
+	nw = min(nw, 7) // longer names are cut
+	if n*nw+16 <= avail {
+		cw = nw
+		lw = avail - n*nw
+	} else {
+		cw = 3
+		lw = max(12, min(32, avail-n*cw))
+	}
+	vd = max(1, min(n, (avail-lw)/cw))
+	return lw, cw, vd
+}
+
+func (m measures) visibleDocs() int {
+	if m.width == 0 {
+		return len(m.c.Docs)
+	}
+	_, _, vd := m.geometry()
+	return vd
+}
+
+// kindGlyph is the one-cell sign of a kind, coloured and distinct without colour.
+func kindGlyph(st *Styles, k compare.Kind) string {
+	switch k {
+	case compare.Verbatim:
+		return st.SharedMany.Render("≡")
+	case compare.Near:
+		return st.SharedFew.UnsetUnderline().Render("≈")
+	case compare.Paraphrase:
+		return st.Accent.Render("~")
+	}
+	return st.Unique.UnsetItalic().Render("◆")
+}
+
+func (m measures) View() string {
+	c, w := m.c, m.width
+	st := c.Styles
+	if c.An == nil {
+		return fit([]string{title(c, "Measures", "", "", w), "", waiting(c)}, w, m.height)
+	}
+	res := c.An.res
+	var head string
+	if m.filter.focused || m.filter.value() != "" {
+		head = " " + st.Title.Render("Filter") + " " + st.Key.Render("›") + " " + m.filter.View(st, max(4, w/2), "text in any clause (简/繁)")
+		head += "  " + st.Subtitle.Render(fmt.Sprintf("%d of %d", len(m.rows), len(res.Measures)))
+	} else {
+		var filters []string
+		if m.minShared > 1 {
+			filters = append(filters, fmt.Sprintf("≥%d cities", m.minShared))
+		}
+		if m.kind != "" {
+			filters = append(filters, string(m.kind))
+		}
+		sub := fmt.Sprintf("%d of %d", len(m.rows), len(res.Measures))
+		if len(filters) > 0 {
+			sub += " · " + strings.Join(filters, " · ")
+		}
+		right := "sort: " + m.sort
+		if vd := m.visibleDocs(); vd < len(c.Docs) {
+			right = fmt.Sprintf("cities %d–%d of %d · ", m.col+1, m.col+vd, len(c.Docs)) + right
+		}
+		head = title(c, "Measures", sub, right, w)
+	}
+	lines := []string{head}
+	lw, cw, vd := m.geometry()
+	var hdr strings.Builder
+	hdr.WriteString(spaced(cjk.Pad("ID", 5), cjk.Pad("", 1), cjk.PadLeft("#", 3), cjk.Pad("Measure", lw)) + " ")
+	for d := m.col; d < m.col+vd; d++ {
+		name := c.city(d)
+		if cw == 3 {
+			name = fmt.Sprintf("%02d", (d+1)%100)
+		}
+		hdr.WriteString(cjk.Pad(cjk.Truncate(name, cw-1, ""), cw))
+	}
+	lines = append(lines, " "+st.Header.Render(" "+hdr.String()))
+	if len(m.rows) == 0 {
+		lines = append(lines, "", " "+st.Subtitle.Render("No measure matches. esc clears the filters."))
+		return fit(lines, w, m.height)
+	}
+	// The cells are styled once per frame, not once per cell: with 200
+	// documents a frame has thousands of them.
+	pad := strings.Repeat(" ", cw-1)
+	present, absent := st.Present.Render("●")+pad, st.Absent.Render("○")+pad
+	from, to := m.list.visible()
+	for i := from; i < to; i++ {
+		mi := m.rows[i]
+		ms := &res.Measures[mi]
+		var cells strings.Builder
+		k := sort.SearchInts(ms.Docs, m.col) // Docs is ascending
+		for d := m.col; d < m.col+vd; d++ {
+			if k < len(ms.Docs) && ms.Docs[k] == d {
+				cells.WriteString(present)
+				k++
+			} else {
+				cells.WriteString(absent)
+			}
+		}
+		// The label, then as much of the first clause as fits.
+		label := ms.Label
+		if rest := lw - cjk.Width(label) - 2; rest >= 8 {
+			label += "  " + st.Muted.Render(cjk.Truncate(clean(res.Clause(ms.Clauses[0]).Text), rest, "…"))
+		}
+		content := " " + spaced(st.Muted.Render(cjk.Pad(ms.ID, 5)), kindGlyph(st, ms.Kind), cjk.PadLeft(fmt.Sprint(len(ms.Docs)), 3), cjk.Pad(label, lw)) + " " + cells.String()
+		lines = append(lines, row(c, i == m.list.sel, content, w-1)+scrollbar(c, i-from, m.list.height, m.list.n, m.list.top))
+	}
+	for len(lines) < m.height-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, " "+kindGlyph(st, compare.Verbatim)+st.Muted.Render(" verbatim  ")+kindGlyph(st, compare.Near)+st.Muted.Render(" near  ")+
+		kindGlyph(st, compare.Paraphrase)+st.Muted.Render(" paraphrase  ")+kindGlyph(st, compare.Unique)+st.Muted.Render(" unique  ")+
+		st.Present.Render("●")+st.Muted.Render(" has it  ")+st.Absent.Render("○")+st.Muted.Render(" does not"))
+	return fit(lines, w, m.height)
+}

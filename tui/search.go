@@ -1,0 +1,323 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"citydiff/segment"
+	"citydiff/segment/normalize"
+	"citydiff/tui/cjk"
+)
+
+// search finds text across all documents. Query and documents are both
+// normalized (Traditional → Simplified, punctuation and width folded), so
+// 法治 finds 法治 in Shanghai's Traditional text and 法治 in the others.
+// Results open in the reader with the matches marked.
+type search struct {
+	c             *Common
+	in            input
+	index         *searchIndex
+	gen           int
+	results       []hit
+	total         int
+	list          scroller
+	want          int // the result to select when the pending query's results arrive
+	busy          bool
+	width, height int
+}
+
+// searchIndex holds every document's normalized text. It is built in a
+// command the first time someone searches, then shared by later searches.
+type searchIndex struct {
+	docs []searchDoc
+}
+
+type searchDoc struct {
+	text *normalize.Text
+	s    string
+}
+
+// hit is a match, or several in one clause: the first one's span and how
+// many there are.
+type hit struct {
+	doc  int
+	span segment.Span
+	n    int
+}
+
+// searchMsg carries the results of one query; gen tags it so that results
+// of a query typed over are dropped.
+type searchMsg struct {
+	gen     int
+	query   string
+	index   *searchIndex
+	results []hit
+	total   int
+}
+
+const maxHits = 500
+
+func newSearchIndex(docs []*segment.Document) *searchIndex {
+	idx := &searchIndex{docs: make([]searchDoc, len(docs))}
+	for i, d := range docs {
+		t := normalize.Normalize(d.Original)
+		idx.docs[i] = searchDoc{t, t.String()}
+	}
+	return idx
+}
+
+// searchCmd runs a query off the UI goroutine. The index comes from idx,
+// else from the analysis (shared by every program), else it is built.
+func searchCmd(gen int, query string, docs []*segment.Document, idx *searchIndex, an *Analysis) tea.Cmd {
+	return func() tea.Msg {
+		switch {
+		case idx != nil:
+		case an != nil:
+			idx = an.searchIndex()
+		default:
+			idx = newSearchIndex(docs)
+		}
+		q := normalize.Normalize(strings.TrimSpace(query)).String()
+		msg := searchMsg{gen: gen, query: query, index: idx}
+		if q == "" {
+			return msg
+		}
+		for di, sd := range idx.docs {
+			spans := findNorm(sd.text, sd.s, q, 0)
+			msg.total += len(spans)
+			last := -2
+			for _, s := range spans {
+				cl := clauseAt(docs[di], s.Start)
+				if n := len(msg.results); n > 0 && cl >= 0 && cl == last && msg.results[n-1].doc == di {
+					msg.results[n-1].n++
+					continue
+				}
+				last = cl
+				if len(msg.results) < maxHits {
+					msg.results = append(msg.results, hit{di, s, 1})
+				}
+			}
+		}
+		return msg
+	}
+}
+
+const searchListY = 2 // input, rule
+
+func newSearch(c *Common) search { return search{c: c} }
+
+func (s search) SetSize(w, h int) search {
+	s.width, s.height = w, h
+	s.list.setHeight(max(1, (h-searchListY)/2))
+	return s
+}
+
+// focus puts the cursor in the query field.
+func (s search) focus() search {
+	s.in.focused = true
+	return s
+}
+
+func (s search) capturing() bool { return s.in.focused }
+
+// run starts a search for the current query.
+func (s search) run() (search, tea.Cmd) {
+	s.gen++
+	s.busy = true
+	return s, searchCmd(s.gen, s.in.value(), s.c.Docs, s.index, s.c.An)
+}
+
+// gotResults takes the results of a query.
+func (s search) gotResults(msg searchMsg) search {
+	if msg.index != nil {
+		s.index = msg.index
+	}
+	if msg.gen != s.gen {
+		return s // a newer query is on its way
+	}
+	s.busy = false
+	s.results, s.total = msg.results, msg.total
+	s.list.setN(len(s.results))
+	s.list.set(s.want)
+	s.want = 0
+	return s
+}
+
+func (s search) open() action {
+	if s.list.sel >= len(s.results) {
+		return nil
+	}
+	h := s.results[s.list.sel]
+	return openReader{doc: h.doc, clause: -1, pos: h.span.Start, query: s.in.value()}
+}
+
+func (s search) update(msg tea.Msg) (search, tea.Cmd, action) {
+	k := s.c.Keys
+	if s.in.focused {
+		if msg, ok := msg.(tea.KeyPressMsg); ok {
+			switch msg.String() {
+			case "enter":
+				if a := s.open(); a != nil {
+					s.in.focused = false
+					return s, nil, a
+				}
+				return s, nil, nil
+			case "esc":
+				if s.in.value() == "" {
+					s.in.focused = false
+					return s, nil, goBack{}
+				}
+				s.in.focused = false
+				return s, nil, nil
+			case "up", "ctrl+p":
+				s.list.move(-1)
+				return s, nil, nil
+			case "down", "ctrl+n":
+				s.list.move(1)
+				return s, nil, nil
+			}
+		}
+		var changed bool
+		s.in, changed = s.in.update(msg)
+		if changed {
+			var cmd tea.Cmd
+			s, cmd = s.run()
+			return s, cmd, nil
+		}
+		return s, nil, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Edit):
+			s.in.focused = true
+		case key.Matches(msg, k.Up):
+			s.list.move(-1)
+		case key.Matches(msg, k.Down):
+			s.list.move(1)
+		case key.Matches(msg, k.PageUp):
+			s.list.page(-1)
+		case key.Matches(msg, k.PageDown):
+			s.list.page(1)
+		case key.Matches(msg, k.Top):
+			s.list.home()
+		case key.Matches(msg, k.Bottom):
+			s.list.end()
+		case key.Matches(msg, k.Open):
+			return s, nil, s.open()
+		case key.Matches(msg, k.Back):
+			return s, nil, goBack{}
+		}
+	case tea.MouseWheelMsg:
+		s.list.move(wheel(msg) / 3)
+	case tea.MouseClickMsg:
+		if i := s.list.top + (msg.Y-searchListY)/2; msg.Y >= searchListY && i < len(s.results) {
+			if i == s.list.sel {
+				return s, nil, s.open()
+			}
+			s.list.set(i)
+		}
+	}
+	return s, nil, nil
+}
+
+func (s search) state(st *State) {
+	st.Query, st.Result = s.in.value(), s.list.sel
+}
+
+func (s search) setState(st State) (search, tea.Cmd) {
+	if st.Query == s.in.value() {
+		s.list.set(st.Result)
+		return s, nil
+	}
+	s.in = s.in.setValue(st.Query)
+	s.in.focused = false
+	s.want = st.Result
+	return s.run()
+}
+
+func (s search) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.in.focused {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "results")),
+			on(k.Open, len(s.results) > 0),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done typing")),
+		}
+	}
+	return []key.Binding{k.Up, k.Down, on(k.Open, len(s.results) > 0), k.Edit, k.Back}
+}
+
+func (s search) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {on(k.Open, len(s.results) > 0), k.Edit, k.Back}}
+}
+
+func (s search) View() string {
+	c, w := s.c, s.width
+	st := c.Styles
+	var count string
+	switch {
+	case s.busy:
+		count = "searching…"
+	case s.in.value() == "":
+		count = "简体 finds 繁體 too"
+	case s.total == 0:
+		count = "no matches"
+	default:
+		docs := map[int]bool{}
+		for _, h := range s.results {
+			docs[h.doc] = true
+		}
+		count = fmt.Sprintf("%d matches in %d documents", s.total, len(docs))
+		if len(s.results) == maxHits {
+			count += fmt.Sprintf(" (first %d places)", maxHits)
+		}
+	}
+	prompt := " " + st.Title.Render("Search") + " " + st.Key.Render("›") + " "
+	cw := cjk.Width(count) + 2
+	field := s.in.View(st, max(4, w-cjk.Width(prompt)-cw-1), "type Chinese, e.g. 法律顾问")
+	head := prompt + field
+	head = cjk.Pad(head, max(0, w-cw)) + st.Subtitle.Render(count) + " "
+	lines := []string{head, st.Rule.Render(strings.Repeat("─", w))}
+	from, to := s.list.visible()
+	for i := from; i < to; i++ {
+		h := s.results[i]
+		d := c.Docs[h.doc]
+		where := ""
+		if si := sectionAt(d, h.span.Start); si >= 0 {
+			where = " · " + sectionLabel(d, &d.Sections[si])
+		}
+		count := ""
+		if h.n > 1 {
+			count = st.Key.Render(fmt.Sprintf(" ×%d", h.n))
+		}
+		sel := i == s.list.sel
+		lines = append(lines, row(c, sel, " "+st.Title.Render(c.city(h.doc))+count+st.Muted.Render(where), w))
+		lines = append(lines, row(c, sel, "   "+snippet(st, d, h.span, w-5), w))
+	}
+	if len(s.results) == 0 && s.in.value() != "" && !s.busy {
+		lines = append(lines, "", " "+st.Subtitle.Render("Nothing found. Both scripts are searched, so try fewer characters."))
+	}
+	return fit(lines, w, s.height)
+}
+
+// snippet shows a match in its context, the match centred and marked.
+func snippet(st *Styles, d *segment.Document, sp segment.Span, width int) string {
+	match := clean(d.Text(sp))
+	mw := cjk.Width(match)
+	if mw >= width {
+		return st.mark(markHit).Render(cjk.Truncate(match, width, "…"))
+	}
+	side := (width - mw) / 2
+	before := []rune(clean(d.Text(segment.Span{Start: max(0, sp.Start-side), End: sp.Start})))
+	for len(before) > 0 && cjk.Width(string(before)) > side {
+		before = before[1:]
+	}
+	after := clean(d.Text(segment.Span{Start: sp.End, End: min(d.Len(), sp.End+width)}))
+	used := cjk.Width(string(before)) + mw
+	return st.Muted.Render(string(before)) + st.mark(markHit).Render(match) + cjk.Truncate(after, width-used, "")
+}
