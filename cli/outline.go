@@ -88,7 +88,7 @@ func WriteOutline(w io.Writer, d *segment.Document) {
 			fmt.Fprintf(w, " (repaired: %s)", s.Malformed)
 		}
 		fmt.Fprintln(w)
-		if u := sectionUnits(d, s); !u.Empty() {
+		if u := d.SectionUnits(s.Index); !u.Empty() {
 			fmt.Fprintf(w, "%s  units: %s\n", indent, formatUnits(u))
 		}
 	}
@@ -103,14 +103,6 @@ func firstClause(d *segment.Document, s segment.Section) string {
 		r = r[:24]
 	}
 	return string(r)
-}
-
-func sectionUnits(d *segment.Document, s segment.Section) segment.Units {
-	var u segment.Units
-	for _, c := range s.Clauses {
-		u = u.Union(d.Clauses[c].Units)
-	}
-	return u
 }
 
 func formatUnits(u segment.Units) string {

@@ -197,6 +197,18 @@ func (d *Document) Text(s Span) string {
 // Len is the length of the original in code points.
 func (d *Document) Len() int { return len(d.runes) }
 
+// SectionUnits are the units named anywhere in a section's own clauses.
+func (d *Document) SectionUnits(section int) Units {
+	var u Units
+	if section < 0 || section >= len(d.Sections) {
+		return u
+	}
+	for _, c := range d.Sections[section].Clauses {
+		u = u.Union(d.Clauses[c].Units)
+	}
+	return u
+}
+
 // Section returns the section with the given id, or nil.
 func (d *Document) Section(id string) *Section {
 	for i := range d.Sections {

@@ -230,25 +230,7 @@ func clauseUnits(d *segment.Document, cl *segment.Clause) (segment.Units, bool) 
 	if !cl.Units.Empty() {
 		return cl.Units, true
 	}
-	var u segment.Units
-	seen := map[string]bool{}
-	add := func(dst *[]string, names []string) {
-		for _, n := range names {
-			if !seen[n] {
-				seen[n] = true
-				*dst = append(*dst, n)
-			}
-		}
-	}
-	if cl.Section >= 0 && cl.Section < len(d.Sections) {
-		for _, ci := range d.Sections[cl.Section].Clauses {
-			cu := d.Clauses[ci].Units
-			add(&u.Lead, cu.Lead)
-			add(&u.Participating, cu.Participating)
-			add(&u.Responsible, cu.Responsible)
-		}
-	}
-	return u, false
+	return d.SectionUnits(cl.Section), false
 }
 
 func formatUnits(u segment.Units) string {

@@ -384,32 +384,10 @@ func sectionLabel(d *segment.Document, s *segment.Section) string {
 	if s.Kind == segment.Preamble {
 		return "前言"
 	}
-	num := displayNumber(s)
+	num := s.DisplayNumber()
 	head := s.Heading
 	if head == "" && len(s.Clauses) > 0 {
 		head = d.Clauses[s.Clauses[0]].Text
 	}
 	return strings.TrimSpace(num + head)
-}
-
-// displayNumber writes a section number the way the document does.
-func displayNumber(s *segment.Section) string {
-	if s.Number == "" {
-		return ""
-	}
-	switch s.Style {
-	case segment.HanComma, segment.ArabicComma:
-		return s.Number + "、"
-	case segment.HanParen, segment.ArabicParen:
-		return "(" + s.Number + ")"
-	case segment.ArabicDot:
-		return s.Number + "."
-	case segment.Chapter:
-		return "第" + s.Number + "章"
-	case segment.SectionStyle:
-		return "第" + s.Number + "节"
-	case segment.Article:
-		return "第" + s.Number + "条"
-	}
-	return s.Number
 }
