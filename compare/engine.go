@@ -78,7 +78,7 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 		}
 	}
 	assignTopics(r, sets)
-	r.Similarity = docSimilarity(r)
+	r.Similarity = DocSimilarity(r.Docs, r.Measures)
 	r.Passages = passages(r, f, cands, p)
 	return r
 }
@@ -301,16 +301,16 @@ func assignTopics(r *Result, sets [][]map[int]bool) {
 	}
 }
 
-// docSimilarity counts, for every pair of documents, the measures both
+// DocSimilarity counts, for every pair of documents, the measures both
 // hold, relative to the measures of the smaller document.
-func docSimilarity(r *Result) []Pair {
-	n := len(r.Docs)
+func DocSimilarity(docs []*segment.Document, measures []Measure) []Pair {
+	n := len(docs)
 	per := make([]int, n)
 	shared := make([][]int, n)
 	for i := range shared {
 		shared[i] = make([]int, n)
 	}
-	for _, m := range r.Measures {
+	for _, m := range measures {
 		for _, a := range m.Docs {
 			per[a]++
 			for _, b := range m.Docs {
