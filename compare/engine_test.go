@@ -32,6 +32,8 @@ var (
 		{"puyang/6/7", "ganzhou/29/1", "多元化纠纷解决机制, paraphrase"},
 		{"xiangtan/29/1", "ganzhou/28/1", "实体、热线、网络三大平台"},
 		{"xiangtan/24/13", "puyang/4/13", "检察公益诉讼 … 公共利益"},
+		{"shantou/2/15", "puyang/3/10", "健全协调联动工作机制, a verbatim run of common words"},
+		{"shantou/4/2", "ganzhou/30/1", "落实“谁执法谁普法”普法责任制 … 以案释法"},
 	}
 	mustSplit = []pairing{
 		{"shantou/3/2", "puyang/4/6", "人大监督 vs 行政监督: same part, different measures"},
@@ -39,6 +41,7 @@ var (
 		{"shantou/4/1", "puyang/6/9", "法治宣传 vs 纠纷化解 in the same part"},
 		{"shantou/3/5", "puyang/4/10", "行政监督体系 vs 监察机关"},
 		{"xiangtan/42/6", "shanghai/19/1", "公职律师 vs 司法所 staffing"},
+		{"puyang/3/10", "xiangtan/36/4", "courts' coordination vs filing their documents: only the actors are shared"},
 	}
 	uniqueClauses = []string{
 		"ganzhou/18/1",  // 六减一增: Ganzhou's own

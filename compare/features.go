@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"regexp"
 	"sort"
 
 	"citydiff/segment/words"
@@ -23,6 +24,14 @@ import (
 //
 // A clause is a sparse vector of these weights over its content words
 // (stop words and punctuation out), L2-normalized for cosine similarity.
+
+// actor matches the names of institutions (法院, 检察院, 人民政府, 司法局 …):
+// who acts is not what a measure does, and two clauses that share only
+// their actors state different measures (法院、检察院协同 vs 法院、检察院的
+// 规范性文件备案审查). Actors keep actorWeight of their weight.
+var actor = regexp.MustCompile(`(法院|检察院|政府|机关|部门|单位|委员会|常委会|人大|政协|[局厅办委])$`)
+
+const actorWeight = 0.4
 
 // vocab interns words as small integers.
 type vocab struct {
@@ -125,6 +134,9 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		}
 		rarity := math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
 		f.weight[id] = idf * collection * rarity
+		if actor.MatchString(w) {
+			f.weight[id] *= actorWeight
+		}
 	}
 	for i := range f.clauses {
 		cf := &f.clauses[i]
