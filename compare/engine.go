@@ -191,7 +191,7 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 		m.Kind = Unique
 		return m
 	}
-	sum, diffSum, minDiff, n := 0.0, 0.0, 1.0, 0
+	sum, diffSum, minDiff, minCover, n := 0.0, 0.0, 1.0, 1.0, 0
 	for x := 0; x < len(g); x++ {
 		for y := x + 1; y < len(g); y++ {
 			a, b := &f.clauses[g[x]], &f.clauses[g[y]]
@@ -202,6 +202,11 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 			d := idSimilarity(a.all, b.all)
 			diffSum += d
 			minDiff = math.Min(minDiff, d)
+			cover := 0.0
+			if al := f.localAlign(a, b); al.matched >= minAligned {
+				cover = al.norm
+			}
+			minCover = math.Min(minCover, cover)
 			n++
 		}
 	}
@@ -209,7 +214,9 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 	switch {
 	case minDiff >= p.VerbatimThreshold:
 		m.Kind = Verbatim
-	case diffSum/float64(n) >= p.NearThreshold:
+	case diffSum/float64(n) >= p.NearThreshold || minCover >= p.NearCover:
+		// Lightly edited, or the shorter clause reused nearly whole
+		// inside a longer one.
 		m.Kind = Near
 	default:
 		m.Kind = Paraphrase

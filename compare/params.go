@@ -15,6 +15,9 @@ type Params struct {
 	// token-diff similarity.
 	NearThreshold     float64 `json:"near_threshold"`
 	VerbatimThreshold float64 `json:"verbatim_threshold"`
+	// NearCover makes a measure near when, for every pair of its clauses,
+	// the local alignment covers this share of the shorter clause.
+	NearCover float64 `json:"near_cover"`
 	// SectionThreshold is the similarity two sections need to be aligned.
 	SectionThreshold float64 `json:"section_threshold"`
 	// NGram is the character n-gram length used for verbatim reuse.
@@ -37,6 +40,7 @@ func DefaultParams() Params {
 		ClusterLink:       0.25,
 		NearThreshold:     0.60,
 		VerbatimThreshold: 0.97,
+		NearCover:         0.85,
 		SectionThreshold:  0.18,
 		NGram:             4,
 		MaxDocFreq:        0.15,
