@@ -30,7 +30,7 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 	for _, l := range cl.links(nil) {
 		linked[pairKey(l.a, l.b)] = true
 	}
-	units := buildSectionUnits(r, f)
+	units := buildSectionUnits(r, f, seg)
 	counts := unitLinks(units, linked)
 	for k, g := range alignSections(r, units, counts, p) {
 		t := Topic{ID: fmt.Sprintf("t%02d", k+1)}
@@ -192,13 +192,21 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 		return m
 	}
 	sum, diffSum, minDiff, minCover, n := 0.0, 0.0, 1.0, 1.0, 0
-	for x := 0; x < len(g); x++ {
-		for y := x + 1; y < len(g); y++ {
-			a, b := &f.clauses[g[x]], &f.clauses[g[y]]
-			if a.ref.Doc == b.ref.Doc {
-				continue
-			}
-			sum += cl.sim(g[x], g[y])
+	// Kind and similarity from the pairs among the first maxLinkage
+	// clauses: a measure shared by hundreds of documents would otherwise
+	// cost the square of its size.
+	var sample []int // one clause per document
+	seen := map[int]bool{}
+	for _, i := range g {
+		if d := f.clauses[i].ref.Doc; !seen[d] && len(sample) < maxLinkage {
+			seen[d] = true
+			sample = append(sample, i)
+		}
+	}
+	for x := 0; x < len(sample); x++ {
+		for y := x + 1; y < len(sample); y++ {
+			a, b := &f.clauses[sample[x]], &f.clauses[sample[y]]
+			sum += cl.sim(sample[x], sample[y])
 			d := idSimilarity(a.all, b.all)
 			diffSum += d
 			minDiff = math.Min(minDiff, d)

@@ -145,9 +145,11 @@ func TestMeasureInvariants(t *testing.T) {
 func TestTopics(t *testing.T) {
 	r := seedAnalysis(t)
 	together := [][]string{
-		{"shantou/1", "puyang/2"},                // 立法
-		{"shantou/3", "puyang/4"},                // 监督
+		{"shantou/1", "puyang/2", "xiangtan/9"},  // 立法
+		{"shantou/3", "puyang/4", "xiangtan/34"}, // 监督
 		{"shantou/4", "puyang/6", "xiangtan/29"}, // 法律服务 and 纠纷化解
+		{"xiangtan/27", "shanghai/12"},           // 普法
+		{"xiangtan/15", "shanghai/9"},            // 行政执法体制改革
 		{"xiangtan/42", "shanghai/20"},           // 法治工作队伍 / 公职律师
 	}
 	for _, want := range together {

@@ -71,6 +71,7 @@ type clauseFeat struct {
 type features struct {
 	voc     vocab
 	weight  []float64 // by word id
+	rarity  []float64 // by word id: the general-language factor of weight
 	clauses []clauseFeat
 	byDoc   [][]int // doc → indexes into clauses, in clause order
 	docDF   []int
@@ -124,6 +125,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 	C := float64(len(f.clauses))
 	N := float64(len(r.Docs))
 	f.weight = make([]float64, n)
+	f.rarity = make([]float64, n)
 	for id, w := range f.voc.words {
 		idf := math.Log(1 + C/float64(max(f.clDF[id], 1)))
 		docShare := float64(f.docDF[id]) / N
@@ -132,11 +134,11 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			// 1 for a word of one or two documents, ~0.1 for a word of all.
 			collection = math.Max(0.1, 1-docShare*docShare)
 		}
-		rarity := math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
-		f.weight[id] = idf * collection * rarity
+		f.rarity[id] = math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
 		if actor.MatchString(w) {
-			f.weight[id] *= actorWeight
+			f.rarity[id] *= actorWeight
 		}
+		f.weight[id] = idf * collection * f.rarity[id]
 	}
 	for i := range f.clauses {
 		cf := &f.clauses[i]

@@ -20,10 +20,15 @@ import (
 
 // maxPosting bounds a posting list so that the cost per clause stays
 // constant as the collection grows.
-const maxPosting = 200
+const maxPosting = 100
 
-// maxCandidates bounds the candidates one clause keeps over all documents.
-const maxCandidates = 48
+// maxCandidates bounds the candidates one clause keeps over all documents;
+// preselect is how many of the best partial scores are looked at to find
+// them.
+const (
+	maxCandidates = 48
+	preselect     = 4 * maxCandidates
+)
 
 // scored is a candidate clause with its similarity to the query.
 type scored struct {
@@ -112,37 +117,58 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 		s float64
 	}
 	better := func(x, y pre) bool { return x.s > y.s || x.s == y.s && x.j < y.j }
-	perDoc := map[int][]pre{} // doc → its best p.Candidates, best first
+	// The best preselect candidates overall, kept in a bounded heap (its
+	// root is the worst kept), so the cost per clause does not grow with
+	// the number of documents…
+	top := make([]pre, 0, preselect)
+	down := func(k int) {
+		for {
+			l, m := 2*k+1, k
+			if l < len(top) && better(top[m], top[l]) {
+				m = l
+			}
+			if r := l + 1; r < len(top) && better(top[m], top[r]) {
+				m = r
+			}
+			if m == k {
+				return
+			}
+			top[k], top[m] = top[m], top[k]
+			k = m
+		}
+	}
 	for j, s := range acc {
 		if j == i {
 			continue
 		}
-		d := f.clauses[j].ref.Doc
-		top := perDoc[d]
 		x := pre{j, s}
-		if len(top) == p.Candidates && !better(x, top[len(top)-1]) {
-			continue
-		}
-		if len(top) < p.Candidates {
+		switch {
+		case len(top) < preselect:
 			top = append(top, x)
-		} else {
-			top[len(top)-1] = x
+			for k := len(top) - 1; k > 0 && better(top[(k-1)/2], top[k]); k = (k - 1) / 2 {
+				top[k], top[(k-1)/2] = top[(k-1)/2], top[k]
+			}
+		case better(x, top[0]):
+			top[0] = x
+			down(0)
 		}
-		for k := len(top) - 1; k > 0 && better(top[k], top[k-1]); k-- {
-			top[k], top[k-1] = top[k-1], top[k]
-		}
-		perDoc[d] = top
 	}
 	byScore := func(list []pre) {
 		sort.Slice(list, func(a, b int) bool { return better(list[a], list[b]) })
 	}
-	var kept []pre
-	for _, top := range perDoc {
-		kept = append(kept, top...)
+	byScore(top)
+	// …then at most p.Candidates per document, best first.
+	perDoc := map[int]int{}
+	kept := top[:0]
+	for _, x := range top {
+		d := f.clauses[x.j].ref.Doc
+		if perDoc[d] < p.Candidates {
+			perDoc[d]++
+			kept = append(kept, x)
+		}
 	}
 	// Only the best maxCandidates get the full score (local alignment is
 	// the costly part): the per-clause cost stays bounded as documents grow.
-	byScore(kept)
 	kept = kept[:min(len(kept), maxCandidates)]
 	res := make([]scored, 0, len(kept))
 	for _, k := range kept {

@@ -1,6 +1,11 @@
 package compare
 
 import (
+	"math"
+
+	"citydiff/segment"
+	"citydiff/segment/normalize"
+	"citydiff/segment/words"
 	"sort"
 )
 
@@ -21,6 +26,21 @@ import (
 // best section if that section is close enough to the topic's members — a
 // broad section (Shantou's 二) can take part in several topics this way.
 
+// headingBoost is how many times a heading word counts in its section.
+const headingBoost = 3
+
+// headingWords are the content words of a section's heading that the
+// collection's clauses use too (others cannot link two sections anyway).
+func (f *features) headingWords(s *segment.Section, seg *words.Segmenter) []int {
+	var out []int
+	for _, t := range seg.Cut(normalize.Normalize(s.Heading).String()) {
+		if id, ok := f.voc.ids[t.Text]; ok && seg.IsContent(t.Text) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // maxTopicLevel is the deepest section level aligned into topics.
 const maxTopicLevel = 2
 
@@ -29,9 +49,10 @@ type secUnit struct {
 	ref     SectionRef
 	vec     []entry
 	clauses []int // feature indexes of the clauses of its subtree
+	tf      map[int]float64
 }
 
-func buildSectionUnits(r *Result, f *features) []secUnit {
+func buildSectionUnits(r *Result, f *features, seg *words.Segmenter) []secUnit {
 	var units []secUnit
 	for di, d := range r.Docs {
 		// subtree clauses: walk each clause up its ancestors.
@@ -41,16 +62,50 @@ func buildSectionUnits(r *Result, f *features) []secUnit {
 				sub[s] = append(sub[s], fi)
 			}
 		}
+		subHeadings := make([][][]int, len(d.Sections))
+		for si := range d.Sections {
+			words := f.headingWords(&d.Sections[si], seg)
+			for a := si; a >= 0; a = d.Sections[a].Parent {
+				subHeadings[a] = append(subHeadings[a], words)
+			}
+		}
 		for si, s := range d.Sections {
 			if s.Level > maxTopicLevel || len(sub[si]) == 0 {
 				continue
 			}
-			acc := map[int]float64{}
+			tf := map[int]float64{}
 			for _, fi := range sub[si] {
-				addInto(acc, f.clauses[fi].vec, 1)
+				for _, id := range f.clauses[fi].seq {
+					tf[id]++
+				}
 			}
-			units = append(units, secUnit{ref: SectionRef{di, si}, vec: unit(acc), clauses: sub[si]})
+			// Headings state a section's subject in a few words: count
+			// the words of its own and its subsections' headings extra.
+			for _, h := range subHeadings[si] {
+				for _, id := range h {
+					tf[id] += headingBoost
+				}
+			}
+			units = append(units, secUnit{ref: SectionRef{di, si}, vec: nil, clauses: sub[si], tf: tf})
 		}
+	}
+	// Section vectors weigh words by how few sections use them, not by how
+	// few documents do: 立法 is in every document, yet it marks the
+	// sections about legislation.
+	df := map[int]int{}
+	for _, u := range units {
+		for id := range u.tf {
+			df[id]++
+		}
+	}
+	n := float64(len(units))
+	for k := range units {
+		acc := make(map[int]float64, len(units[k].tf))
+		for id, c := range units[k].tf {
+			acc[id] = (1 + math.Log(c)) * math.Log(1+n/float64(df[id])) * f.rarity[id]
+		}
+		units[k].vec = unit(acc)
+		units[k].tf = nil
 	}
 	return units
 }
@@ -85,12 +140,52 @@ func unitLinks(units []secUnit, linked map[[2]int]bool) map[[2]int]int {
 	return out
 }
 
+// topWords is how many of its heaviest words index a section unit.
+const topWords = 12
+
+// sectionPairs lists the unit pairs worth comparing: those with clause
+// links between them, and those that share one of their heaviest words
+// (found through an index whose posting lists are bounded, so the number
+// of pairs grows with the collection, not with its square).
+func sectionPairs(units []secUnit, counts map[[2]int]int) [][2]int {
+	seen := map[[2]int]bool{}
+	for k := range counts {
+		seen[k] = true
+	}
+	postings := map[int][]int{}
+	for u := range units {
+		v := append([]entry(nil), units[u].vec...)
+		sort.Slice(v, func(a, b int) bool { return v[a].w > v[b].w || v[a].w == v[b].w && v[a].id < v[b].id })
+		for _, e := range v[:min(topWords, len(v))] {
+			postings[e.id] = append(postings[e.id], u)
+		}
+	}
+	for _, list := range postings {
+		if len(list) > maxPosting {
+			continue
+		}
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				if units[list[x]].ref.Doc != units[list[y]].ref.Doc {
+					seen[pairKey(list[x], list[y])] = true
+				}
+			}
+		}
+	}
+	out := make([][2]int, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] || out[a][0] == out[b][0] && out[a][1] < out[b][1] })
+	return out
+}
+
 // sectionSim is the similarity of two section units: their word cosine
 // blended with the density of clause links between them.
 func sectionSim(a, b *secUnit, links int) float64 {
 	cos := cosine(a.vec, b.vec)
 	density := float64(links) / float64(min(len(a.clauses), len(b.clauses)))
-	return 0.5*cos + 0.5*min(1, 2*density)
+	return min(1, cos+0.5*min(1, 2*density))
 }
 
 // alignSections groups section units into topics.
@@ -100,28 +195,26 @@ func alignSections(r *Result, units []secUnit, counts map[[2]int]int, p Params) 
 	for i := range nb {
 		nb[i] = map[int]float64{}
 	}
-	for k, c := range counts {
-		s := sectionSim(&units[k[0]], &units[k[1]], c)
+	for _, k := range sectionPairs(units, counts) {
+		s := sectionSim(&units[k[0]], &units[k[1]], counts[k])
 		nb[k[0]][k[1]], nb[k[1]][k[0]] = s, s
 	}
-	bestIn := func(i, doc int) int {
-		best, bs := -1, 0.0
+	// Each unit's best neighbour in every other document, in one pass.
+	best := make([]map[int]int, n)
+	for i := range nb {
+		best[i] = map[int]int{}
 		for j, s := range nb[i] {
-			if units[j].ref.Doc == doc && (s > bs || s == bs && j < best) {
-				best, bs = j, s
+			d := units[j].ref.Doc
+			b, ok := best[i][d]
+			if !ok || s > nb[i][b] || s == nb[i][b] && j < b {
+				best[i][d] = j
 			}
 		}
-		return best
 	}
 	var links []link
 	for i := 0; i < n; i++ {
-		docs := map[int]bool{}
-		for j := range nb[i] {
-			docs[units[j].ref.Doc] = true
-		}
-		for d := range docs {
-			j := bestIn(i, d)
-			if j > i && bestIn(j, units[i].ref.Doc) == i && nb[i][j] >= p.SectionThreshold {
+		for _, j := range best[i] {
+			if j > i && best[j][units[i].ref.Doc] == i && nb[i][j] >= p.SectionThreshold {
 				links = append(links, link{i, j, nb[i][j]})
 			}
 		}
