@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"citydiff/corpus"
+	"citydiff/segment"
 	"citydiff/segment/words"
 )
 
@@ -244,4 +245,19 @@ func TestLocalAlignmentFindsReusedHalfSentence(t *testing.T) {
 		}
 	}
 	t.Errorf("no reused passage between %s and %s", r.Clause(a).ID, r.Clause(b).ID)
+}
+
+// TestShorthandMatchesItsExpansion: 三项制度 stands for the three systems
+// another city spells out; they share no words, yet state one measure.
+func TestShorthandMatchesItsExpansion(t *testing.T) {
+	seg := words.Default()
+	a := segment.FromText("a", "a.txt", "甲市关于加强法治政府建设的意见\n一、严格执法\n严格落实行政执法“三项制度”。加强食品安全监管。\n二、队伍建设\n加强执法人员培训考核。\n", segment.Meta{}, seg)
+	b := segment.FromText("b", "b.txt", "乙市关于推进依法行政的意见\n一、规范执法\n全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。开展普法宣传活动。\n二、保障\n完善经费保障机制。\n", segment.Meta{}, seg)
+	r := Analyze([]*segment.Document{a, b}, DefaultParams())
+	if r.MeasureOf(ClauseRef{0, 0}) != r.MeasureOf(ClauseRef{1, 0}) {
+		t.Errorf("%q and %q should share a measure", a.Clauses[0].Text, b.Clauses[0].Text)
+	}
+	if r.MeasureOf(ClauseRef{0, 1}) == r.MeasureOf(ClauseRef{1, 1}) {
+		t.Errorf("%q and %q should not", a.Clauses[1].Text, b.Clauses[1].Text)
+	}
 }

@@ -64,6 +64,7 @@ type clauseFeat struct {
 	vec     []entry // unit-length weighted bag of words
 	mass    float64 // sum of weights of seq (for alignment normalization)
 	grams   []int   // distinct character n-gram ids of the text, sorted
+	extra   []int   // word ids of the expansions of shorthands it uses (bag only)
 	section int     // index of the clause's section in its document
 }
 
@@ -97,6 +98,9 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 					cf.seqTok = append(cf.seqTok, ti)
 				}
 			}
+			for _, w := range expansionWords(c.Norm, seg) {
+				cf.extra = append(cf.extra, f.voc.id(w))
+			}
 			f.byDoc[di] = append(f.byDoc[di], len(f.clauses))
 			f.clauses = append(f.clauses, cf)
 		}
@@ -111,7 +115,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		seenDoc[i], seenCl[i] = -1, -1
 	}
 	for i, cf := range f.clauses {
-		for _, id := range cf.seq {
+		for _, id := range append(cf.seq[:len(cf.seq):len(cf.seq)], cf.extra...) {
 			if seenCl[id] != i {
 				seenCl[id] = i
 				f.clDF[id]++
@@ -146,6 +150,9 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		for _, id := range cf.seq {
 			tf[id]++
 			cf.mass += f.weight[id]
+		}
+		for _, id := range cf.extra {
+			tf[id]++
 		}
 		acc := make(map[int]float64, len(tf))
 		for id, n := range tf {

@@ -1,0 +1,59 @@
+package compare
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"citydiff/segment/words"
+)
+
+// Numbered shorthands.
+//
+// 五公开, 两个维护, 三项制度 stand for lists that another document spells
+// out word by word; the two share no words (ENGINE.md). For matching only,
+// a clause that uses a shorthand also counts the content words of its
+// expansion, from data/shorthands.tsv. What is shown is never changed.
+
+//go:embed data/shorthands.tsv
+var shorthandData string
+
+type shorthand struct {
+	key       string
+	expansion string
+}
+
+var (
+	shorthandOnce sync.Once
+	shorthands    []shorthand
+)
+
+func loadShorthands() []shorthand {
+	shorthandOnce.Do(func() {
+		for _, line := range strings.Split(shorthandData, "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			k, v, ok := strings.Cut(line, "\t")
+			if ok {
+				shorthands = append(shorthands, shorthand{k, strings.ReplaceAll(v, " ", "，")})
+			}
+		}
+	})
+	return shorthands
+}
+
+// expansionWords returns the content words of the expansions of the
+// shorthands a normalized clause uses.
+func expansionWords(norm string, seg *words.Segmenter) []string {
+	var out []string
+	for _, s := range loadShorthands() {
+		if !strings.Contains(norm, s.key) {
+			continue
+		}
+		for _, t := range seg.Words(s.expansion) {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
