@@ -92,6 +92,22 @@ func TestStructureStyles(t *testing.T) {
 	}
 }
 
+func TestTitles(t *testing.T) {
+	tests := []struct{ name, text, title, notice string }{
+		{"genre word", "某市关于加强法治建设的意见\n一、总体要求\n坚持依法治市。\n", "某市关于加强法治建设的意见", ""},
+		{"split over lines", "关于开展“践行习近平法治思想 提升\n人民群众法治获得感满意度\n主题实践的意见\n一、总体要求\n坚持依法治市。\n", "关于开展“践行习近平法治思想 提升人民群众法治获得感满意度主题实践的意见", ""},
+		{"wrapped by a notice", "某市委关于印发《关于加强法治建设的意见》的通知\n各单位:\n现将《关于加强法治建设的意见》印发给你们。\n关于加强法治建设的意见\n一、总体要求\n坚持依法治市。\n", "关于加强法治建设的意见", "某市委关于印发《关于加强法治建设的意见》的通知"},
+		{"no genre word: a short first line", "我的草稿\n一、总体要求\n坚持依法治市。\n", "我的草稿", ""},
+		{"no title at all", "坚持依法治市,推进法治建设。\n加强立法工作。\n", "", ""},
+	}
+	for _, tt := range tests {
+		d := parseText(t, tt.text)
+		if d.Title != tt.title || d.NoticeTitle != tt.notice {
+			t.Errorf("%s: title %q notice %q, want %q %q", tt.name, d.Title, d.NoticeTitle, tt.title, tt.notice)
+		}
+	}
+}
+
 func TestUnitsBecomeFields(t *testing.T) {
 	d := parseText(t, "实施方案\n一、任务\n(一)完善立法。健全立法工作机制,加强重点领域立法。(牵头单位:市人大法工委、市司法局;参加单位:市政府其他有关部门)加强公共法律服务中心建设。(责任单位:市司法局、各县〔市、区〕司法局\n")
 	if len(d.Clauses) != 2 {

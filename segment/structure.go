@@ -175,7 +175,16 @@ func (p *parser) findTitle() int {
 		}
 	}
 	if best < 0 {
-		return 0
+		// No genre word: a short first line that is not numbered and not
+		// a sentence still reads as the title (a drafter's own file).
+		if len(p.paras) < 2 || limit == 0 {
+			return 0
+		}
+		t := p.text(p.paras[0])
+		if utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "。;:!?") {
+			return 0
+		}
+		best, bestEnd = 0, 1
 	}
 	a, b := p.paras[best].a, p.paras[bestEnd-1].b
 	p.doc.TitleSpan = p.orig(a, b)
