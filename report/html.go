@@ -90,7 +90,12 @@ type pageTopic struct {
 	ID, Label, Score string
 	Measures, Docs   int
 	Columns          []topicColumn
+	More             []topicColumn // sections past maxTopicColumns, named without their text
 }
+
+// maxTopicColumns bounds the sections a topic shows side by side: with
+// hundreds of documents a topic would otherwise repeat the whole corpus.
+const maxTopicColumns = 8
 
 type topicColumn struct {
 	Doc, DocID, Section, Title, Script string
@@ -167,7 +172,7 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 		pg.SharingThreshold = append(pg.SharingThreshold, k)
 	}
 	pg.Heat = buildHeatMap(rep, label, th)
-	pg.Topics = buildTopics(r, rep, label, longWords(isContent))
+	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns)
 	pg.Matrix = buildMatrix(r, rep, pg.Docs, len(rep.Documents) > compactAbove, isContent)
 	pg.Unique = buildUnique(rep, label, unique)
 	return pg
@@ -226,7 +231,7 @@ func outline(d *Document, measures map[string]*Measure) []outlineNode {
 	return build("")
 }
 
-func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter) []pageTopic {
+func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter, maxColumns int) []pageTopic {
 	var out []pageTopic
 	sections := sectionIndex(rep)
 	for ti := range r.Topics {
@@ -239,6 +244,10 @@ func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep w
 			d := r.Docs[ref.Doc]
 			sid := d.Sections[ref.Section].ID
 			col := topicColumn{Doc: label[d.ID], DocID: d.ID, Section: sid, Title: sectionTitle(sections[sid]), Script: string(d.Script)}
+			if i >= maxColumns {
+				pt.More = append(pt.More, col)
+				continue
+			}
 			for k, p := range parts[i] {
 				tp := topicPart{}
 				if k > 0 {

@@ -326,3 +326,31 @@ func TestHTMLCompact(t *testing.T) {
 		t.Errorf("compact matrix has %d rows, want the %d shared measures", len(mx.Rows), len(sharedMeasures(rep)))
 	}
 }
+
+// TestHTMLTopicColumnsBounded: past the column bound a topic names its
+// other sections instead of repeating their text.
+func TestHTMLTopicColumnsBounded(t *testing.T) {
+	r, m := seedMeta(t)
+	rep, _ := Build(r, m)
+	label := map[string]string{}
+	for _, d := range rep.Documents {
+		label[d.ID] = d.City
+	}
+	topics := buildTopics(r, rep, label, func(string) bool { return true }, 2)
+	checked := false
+	for k, pt := range topics {
+		want := len(r.Topics[k].Sections)
+		if len(pt.Columns) > 2 || len(pt.Columns)+len(pt.More) != want {
+			t.Errorf("%s: %d columns + %d more, want ≤ 2 + the rest of %d", pt.ID, len(pt.Columns), len(pt.More), want)
+		}
+		for _, c := range pt.More {
+			checked = true
+			if len(c.Parts) != 0 || c.Section == "" {
+				t.Errorf("%s: a listed section carries text or lacks its id: %+v", pt.ID, c)
+			}
+		}
+	}
+	if !checked {
+		t.Fatal("no topic of the seeds has more than two sections")
+	}
+}
