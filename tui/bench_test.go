@@ -81,6 +81,12 @@ func BenchmarkKeystroke(b *testing.B) {
 		{"measures/columns", []string{"3"}, []string{"right"}},
 		{"reader/scroll", []string{"4"}, []string{"down"}},
 		{"overview/down", nil, []string{"down"}},
+		{"topics/down", []string{"2"}, []string{"down"}},
+		{"topic/scroll", []string{"2", "enter"}, []string{"down"}},
+		{"measure/down", []string{"3", "enter"}, []string{"down"}},
+		// The SSH load test's round of keys: views by number, moves,
+		// opening a topic and a measure, the reader's next clause.
+		{"round", nil, []string{"2", "j", "j", "enter", "j", "j", "k", "3", "j", "j", "enter", "j", "k", "4", "j", "n", "n", "j", "k", "1", "j", "k"}},
 	} {
 		for _, sz := range [][2]int{{120, 40}, {213, 60}} {
 			b.Run(fmt.Sprintf("%s/%dx%d", bc.name, sz[0], sz[1]), func(b *testing.B) {

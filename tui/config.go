@@ -6,6 +6,7 @@ import (
 
 	"citydiff/compare"
 	"citydiff/segment"
+	"citydiff/tui/cjk"
 )
 
 // Config is what a TUI shows and how. The local run and the SSH server
@@ -55,6 +56,13 @@ type Common struct {
 	Err           error     // why the analysis failed, if it did
 
 	displays map[displayKey]*display
+	rows     *memo[rowKey, string]   // list rows drawn in earlier frames
+	blocks   *memo[rowKey, []string] // groups of lines drawn in earlier frames
+	bars     *memo[barKey, string]   // the tab bar and help line of earlier frames
+	cityW    struct {                // cityWidth, for the documents of an analysis
+		an      *Analysis
+		docs, w int
+	}
 }
 
 func newCommon(cfg Config) *Common {
@@ -64,6 +72,9 @@ func newCommon(cfg Config) *Common {
 		Theme: th, Styles: NewStyles(th, false), Keys: DefaultKeyMap(),
 		Docs: cfg.Docs, Drafts: cfg.Drafts,
 		displays: map[displayKey]*display{},
+		rows:     newMemo[rowKey, string](rowMemoSize),
+		blocks:   newMemo[rowKey, []string](128),
+		bars:     newMemo[barKey, string](16),
 	}
 	if cfg.Analysis != nil {
 		c.An, c.Docs = cfg.Analysis, cfg.Analysis.res.Docs
@@ -89,6 +100,19 @@ func (c *Common) city(d int) string {
 	return c.Docs[d].ID
 }
 
+// cityWidth is the width of the widest city name.
+func (c *Common) cityWidth() int {
+	if c.cityW.an == c.An && c.cityW.docs == len(c.Docs) {
+		return c.cityW.w
+	}
+	w := 0
+	for d := range c.Docs {
+		w = max(w, cjk.Width(c.city(d)))
+	}
+	c.cityW.an, c.cityW.docs, c.cityW.w = c.An, len(c.Docs), w
+	return w
+}
+
 // isDraft reports whether document d is one of the user's own.
 func (c *Common) isDraft(d int) bool {
 	for _, x := range c.Drafts {
@@ -106,5 +130,5 @@ func newHelp(c *Common) help.Model {
 }
 
 func newSpinner(c *Common) spinner.Model {
-	return spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent))
+	return spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Accent.Style))
 }

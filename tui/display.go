@@ -106,6 +106,37 @@ type page struct {
 	bits  []mark // highlight of display rune lo+i
 	width int
 	first map[int]int // clause → its first line
+
+	drawn   map[drawnKey]string // lines drawn in earlier frames, with drawnSt
+	drawnSt *Styles
+}
+
+// drawnKey names a line as a view draws it: the line, the cursor span
+// when the cursor is on it (else empty) and the width it is padded to.
+type drawnKey struct {
+	line   int
+	cursor segment.Span
+	w      int
+}
+
+// maxDrawn bounds the lines a page keeps drawn.
+const maxDrawn = 256
+
+// drawnLine is a line drawn in an earlier frame with the same styles.
+func (p *page) drawnLine(st *Styles, k drawnKey) (string, bool) {
+	if p.drawnSt != st {
+		return "", false
+	}
+	s, ok := p.drawn[k]
+	return s, ok
+}
+
+// keepDrawn keeps a drawn line for the next frames.
+func (p *page) keepDrawn(st *Styles, k drawnKey, s string) {
+	if p.drawnSt != st || p.drawn == nil || len(p.drawn) >= maxDrawn {
+		p.drawn, p.drawnSt = map[drawnKey]string{}, st
+	}
+	p.drawn[k] = s
 }
 
 // newPage lays out the original span [from, to) of document d at width

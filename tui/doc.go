@@ -36,14 +36,25 @@
 // width and keeps closing punctuation off line starts), and each frame
 // styles only the lines it shows.
 //
+// A frame costs per line that changed. Lines and rows drawn in a frame
+// are kept for the next ones (a memo per program, keyed by everything a
+// line depends on: what it shows, the width, the selection, the analysis
+// and the styles), so a keystroke draws the rows whose selection moved and
+// the lines scrolled in. Styles render through Style, which writes the
+// escape sequences lipgloss would, learnt once per style; widths come from
+// cjk.Width, ansi.StringWidth without its per-character segmentation for
+// text where it makes no difference. The bytes of every frame are those
+// the plain lipgloss and ansi calls would give.
+//
 // # Many programs in one process
 //
-// The package has no mutable globals: the SSH server runs one program per
-// session with New, giving every session the same read-only *Analysis
-// (Config.Analysis) and documents. A presenter's navigation reaches
-// followers through State: Config.OnState reports every change of the
-// presenter's State, and SetStateMsg applies one to a follower, whatever
-// its terminal size (the reader's position is a character of the
-// document, not a row). SetStatusMsg puts a note such as "following 王老师"
-// in the status bar.
+// The package has no mutable globals (package cjk has one: a table of
+// character widths it fills as it meets them, safe for concurrent use):
+// the SSH server runs one program per session with New, giving every
+// session the same read-only *Analysis (Config.Analysis) and documents.
+// A presenter's navigation reaches followers through State:
+// Config.OnState reports every change of the presenter's State, and
+// SetStateMsg applies one to a follower, whatever its terminal size (the
+// reader's position is a character of the document, not a row).
+// SetStatusMsg puts a note such as "following 王老师" in the status bar.
 package tui

@@ -21,6 +21,7 @@ type draft struct {
 	items         []draftItem
 	list          scroller // over the selectable items
 	selectable    []int    // indexes into items
+	noteW         int      // width of the widest note
 	width, height int
 }
 
@@ -151,6 +152,10 @@ func (d draft) build() draft {
 	for _, it := range own {
 		add(it)
 	}
+	d.noteW = 0
+	for _, it := range d.items {
+		d.noteW = max(d.noteW, cjk.Width(it.note))
+	}
 	d.list.setN(len(d.selectable))
 	return d
 }
@@ -249,20 +254,22 @@ func (d draft) View() string {
 	if selItem >= body-1 {
 		start = selItem - body + 2
 	}
-	noteW := 0
-	for _, it := range d.items {
-		noteW = max(noteW, cjk.Width(it.note))
-	}
-	noteW = min(noteW, w/3)
+	noteW := min(d.noteW, w/3)
 	textW := max(8, w-noteW-7)
 	for i := start; i < len(d.items) && len(lines) < d.height; i++ {
-		it := d.items[i]
-		if it.heading != "" {
-			lines = append(lines, " "+st.Title.Render(it.heading))
-			continue
+		k := rowKey{view: ViewDraft, item: i, sel: i == selItem, w: w, a: d.which, an: c.An, st: st}
+		r, ok := c.rows.get(k)
+		if !ok {
+			it := d.items[i]
+			if it.heading != "" {
+				r = " " + st.Title.Render(it.heading)
+			} else {
+				content := " " + it.glyph + " " + cjk.Pad(it.text, textW) + "  " + st.Muted.Render(cjk.Truncate(it.note, noteW, "…"))
+				r = row(c, i == selItem, content, w)
+			}
+			c.rows.put(k, r)
 		}
-		content := " " + it.glyph + " " + cjk.Pad(it.text, textW) + "  " + st.Muted.Render(cjk.Truncate(it.note, noteW, "…"))
-		lines = append(lines, row(c, i == selItem, content, w))
+		lines = append(lines, r)
 	}
 	return fit(lines, w, d.height)
 }

@@ -56,13 +56,47 @@ func row(c *Common, selected bool, content string, width int) string {
 }
 
 // fit returns exactly h lines of at most w cells: cut or padded.
+//
+// A line that had to be cut is cut again, line by line, as the root's fit
+// of the whole screen would cut it (ansi.Truncate can leave a keycap emoji
+// a cell over): so fitting the result again to w changes nothing, and the
+// root keeps the lines of a pane laid out at its width as they are.
 func fit(lines []string, w, h int) string {
 	if h <= 0 {
 		return ""
 	}
 	out := make([]string, h)
 	for i := range out {
-		if i < len(lines) {
+		if i >= len(lines) {
+			continue
+		}
+		t := cjk.Truncate(lines[i], w, "")
+		if t != lines[i] {
+			parts := strings.Split(t, "\n")
+			for j := range parts {
+				parts[j] = cjk.Truncate(parts[j], w, "")
+			}
+			t = strings.Join(parts, "\n")
+		}
+		out[i] = t
+	}
+	return strings.Join(out, "\n")
+}
+
+// fitScreen is the root's fit of the whole screen: exactly h lines of at
+// most w cells, where lines [from, to) come from a fit to w already and
+// are kept as they are.
+func fitScreen(lines []string, w, h, from, to int) string {
+	if h <= 0 {
+		return ""
+	}
+	out := make([]string, h)
+	for i := range out {
+		switch {
+		case i >= len(lines):
+		case i >= from && i < to:
+			out[i] = lines[i]
+		default:
 			out[i] = cjk.Truncate(lines[i], w, "")
 		}
 	}
@@ -78,9 +112,9 @@ func scrollbar(c *Common, i, h, n, top int) string {
 	thumb := max(1, h*h/n)
 	pos := (h - thumb) * top / max(1, n-h)
 	if i >= pos && i < pos+thumb {
-		return c.Styles.Accent.Render("┃")
+		return c.Styles.thumb
 	}
-	return c.Styles.Rule.Render("│")
+	return c.Styles.track
 }
 
 // spaced joins cells with one space.

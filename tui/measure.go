@@ -369,7 +369,7 @@ func (m measure) View() string {
 		ln := m.lines[i]
 		bar := "  "
 		if ln.clause >= 0 && ln.clause == m.sel {
-			bar = st.CursorBar.UnsetBackground().Render("▌") + " "
+			bar = st.barNoBg + " "
 		}
 		lines = append(lines, bar+ln.text)
 	}

@@ -250,11 +250,8 @@ func (m measures) FullHelp() [][]key.Binding {
 func (m measures) geometry() (lw, cw, vd int) {
 	n := len(m.c.Docs)
 	avail := m.width - 16 // bar, id, kind, #, spaces, scroll bar
-	nw := 2
-	for d := range m.c.Docs {
-		nw = max(nw, cjk.Width(m.c.city(d))+1)
-	}
-	nw = min(nw, 7) // longer names are cut
+	// Cells fit the longest city name and a space; longer names are cut.
+	nw := min(max(2, m.c.cityWidth()+1), 7)
 	if n*nw+16 <= avail {
 		cw = nw
 		lw = avail - n*nw
@@ -278,13 +275,13 @@ func (m measures) visibleDocs() int {
 func kindGlyph(st *Styles, k compare.Kind) string {
 	switch k {
 	case compare.Verbatim:
-		return st.SharedMany.Render("≡")
+		return st.glyphVerbatim
 	case compare.Near:
-		return st.SharedFew.UnsetUnderline().Render("≈")
+		return st.glyphNear
 	case compare.Paraphrase:
-		return st.Accent.Render("~")
+		return st.glyphParaphrase
 	}
-	return st.Unique.UnsetItalic().Render("◆")
+	return st.glyphUnique
 }
 
 func (m measures) View() string {
@@ -316,7 +313,39 @@ func (m measures) View() string {
 		}
 		head = title(c, "Measures", sub, right, w)
 	}
-	lines := []string{head}
+	lines := []string{head, m.header()}
+	if len(m.rows) == 0 {
+		lines = append(lines, "", " "+st.Subtitle.Render("No measure matches. esc clears the filters."))
+		return fit(lines, w, m.height)
+	}
+	// Rows are drawn once and kept (see memo): a keystroke redraws the
+	// rows whose selection changed, and those scrolled in.
+	from, to := m.list.visible()
+	for i := from; i < to; i++ {
+		mi := m.rows[i]
+		sel := i == m.list.sel
+		k := rowKey{view: ViewMeasures, item: mi, sel: sel, w: w, a: m.col, an: c.An, st: st}
+		r, ok := c.rows.get(k)
+		if !ok {
+			r = m.row(mi, sel)
+			c.rows.put(k, r)
+		}
+		lines = append(lines, r+scrollbar(c, i-from, m.list.height, m.list.n, m.list.top))
+	}
+	for len(lines) < m.height-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.legend())
+	return fit(lines, w, m.height)
+}
+
+// header is the matrix's column headings.
+func (m measures) header() string {
+	c := m.c
+	k := rowKey{view: ViewMeasures, item: -1, w: m.width, a: m.col, an: c.An, st: c.Styles}
+	if h, ok := c.rows.get(k); ok {
+		return h
+	}
 	lw, cw, vd := m.geometry()
 	var hdr strings.Builder
 	hdr.WriteString(spaced(cjk.Pad("ID", 5), cjk.Pad("", 1), cjk.PadLeft("#", 3), cjk.Pad("Measure", lw)) + " ")
@@ -327,42 +356,49 @@ func (m measures) View() string {
 		}
 		hdr.WriteString(cjk.Pad(cjk.Truncate(name, cw-1, ""), cw))
 	}
-	lines = append(lines, " "+st.Header.Render(" "+hdr.String()))
-	if len(m.rows) == 0 {
-		lines = append(lines, "", " "+st.Subtitle.Render("No measure matches. esc clears the filters."))
-		return fit(lines, w, m.height)
-	}
-	// The cells are styled once per frame, not once per cell: with 200
-	// documents a frame has thousands of them.
+	h := " " + c.Styles.Header.Render(" "+hdr.String())
+	c.rows.put(k, h)
+	return h
+}
+
+// row draws measure mi's row, without the scroll bar.
+func (m measures) row(mi int, sel bool) string {
+	c, st := m.c, m.c.Styles
+	res := c.An.res
+	lw, cw, vd := m.geometry()
 	pad := strings.Repeat(" ", cw-1)
 	present, absent := st.Present.Render("●")+pad, st.Absent.Render("○")+pad
-	from, to := m.list.visible()
-	for i := from; i < to; i++ {
-		mi := m.rows[i]
-		ms := &res.Measures[mi]
-		var cells strings.Builder
-		k := sort.SearchInts(ms.Docs, m.col) // Docs is ascending
-		for d := m.col; d < m.col+vd; d++ {
-			if k < len(ms.Docs) && ms.Docs[k] == d {
-				cells.WriteString(present)
-				k++
-			} else {
-				cells.WriteString(absent)
-			}
+	ms := &res.Measures[mi]
+	var cells strings.Builder
+	k := sort.SearchInts(ms.Docs, m.col) // Docs is ascending
+	for d := m.col; d < m.col+vd; d++ {
+		if k < len(ms.Docs) && ms.Docs[k] == d {
+			cells.WriteString(present)
+			k++
+		} else {
+			cells.WriteString(absent)
 		}
-		// The label, then as much of the first clause as fits.
-		label := ms.Label
-		if rest := lw - cjk.Width(label) - 2; rest >= 8 {
-			label += "  " + st.Muted.Render(cjk.Truncate(clean(res.Clause(ms.Clauses[0]).Text), rest, "…"))
-		}
-		content := " " + spaced(st.Muted.Render(cjk.Pad(ms.ID, 5)), kindGlyph(st, ms.Kind), cjk.PadLeft(fmt.Sprint(len(ms.Docs)), 3), cjk.Pad(label, lw)) + " " + cells.String()
-		lines = append(lines, row(c, i == m.list.sel, content, w-1)+scrollbar(c, i-from, m.list.height, m.list.n, m.list.top))
 	}
-	for len(lines) < m.height-1 {
-		lines = append(lines, "")
+	// The label, then as much of the first clause as fits.
+	label := ms.Label
+	if rest := lw - cjk.Width(label) - 2; rest >= 8 {
+		label += "  " + st.Muted.Render(cjk.Truncate(clean(res.Clause(ms.Clauses[0]).Text), rest, "…"))
 	}
-	lines = append(lines, " "+kindGlyph(st, compare.Verbatim)+st.Muted.Render(" verbatim  ")+kindGlyph(st, compare.Near)+st.Muted.Render(" near  ")+
-		kindGlyph(st, compare.Paraphrase)+st.Muted.Render(" paraphrase  ")+kindGlyph(st, compare.Unique)+st.Muted.Render(" unique  ")+
-		st.Present.Render("●")+st.Muted.Render(" has it  ")+st.Absent.Render("○")+st.Muted.Render(" does not"))
-	return fit(lines, w, m.height)
+	content := " " + spaced(st.Muted.Render(cjk.Pad(ms.ID, 5)), kindGlyph(st, ms.Kind), cjk.PadLeft(fmt.Sprint(len(ms.Docs)), 3), cjk.Pad(label, lw)) + " " + cells.String()
+	return row(c, sel, content, m.width-1)
+}
+
+// legend explains the glyphs in one line.
+func (m measures) legend() string {
+	c := m.c
+	k := rowKey{view: ViewMeasures, item: -2, st: c.Styles}
+	if l, ok := c.rows.get(k); ok {
+		return l
+	}
+	st := c.Styles
+	l := " " + kindGlyph(st, compare.Verbatim) + st.Muted.Render(" verbatim  ") + kindGlyph(st, compare.Near) + st.Muted.Render(" near  ") +
+		kindGlyph(st, compare.Paraphrase) + st.Muted.Render(" paraphrase  ") + kindGlyph(st, compare.Unique) + st.Muted.Render(" unique  ") +
+		st.Present.Render("●") + st.Muted.Render(" has it  ") + st.Absent.Render("○") + st.Muted.Render(" does not")
+	c.rows.put(k, l)
+	return l
 }

@@ -150,7 +150,7 @@ func (m Model) restyle(dark, mono bool) Model {
 	}
 	m.c.restyle(dark, mono)
 	m.help.Styles = m.c.Styles.Help
-	m.spin.Style = m.c.Styles.Accent
+	m.spin.Style = m.c.Styles.Accent.Style
 	m.measure = m.measure.layout() // its lines are styled once
 	m.draft = m.draft.build()
 	return m
@@ -403,12 +403,32 @@ func (m Model) footer() string {
 		}
 		return strings.Join(lines, "\n")
 	}
+	keys := append(m.pane().ShortHelp(), m.c.Keys.NextTab, m.c.Keys.Search, m.c.Keys.Help, m.c.Keys.Quit)
+	// The line depends only on the keys shown, the status and the width.
+	var id strings.Builder
+	for _, kb := range keys {
+		if kb.Enabled() {
+			id.WriteString(kb.Help().Key + "\x00" + kb.Help().Desc + "\x00")
+		}
+	}
+	id.WriteString("\x01" + m.status)
+	k := barKey{footer: true, text: id.String(), w: w, st: m.c.Styles}
+	if f, ok := m.c.bars.get(k); ok {
+		return f
+	}
+	f := m.helpLine(keys)
+	m.c.bars.put(k, f)
+	return f
+}
+
+// helpLine is the one-line help with the status on the right.
+func (m Model) helpLine(keys []key.Binding) string {
+	w := m.c.Width
 	right := ""
 	if m.status != "" {
 		right = m.c.Styles.Key.Render("● ") + m.c.Styles.Status.Render(m.status) + " "
 	}
-	keys := append(m.pane().ShortHelp(), m.c.Keys.NextTab, m.c.Keys.Search, m.c.Keys.Help, m.c.Keys.Quit)
-	left := " " + shortHelp(m.help, keys, w-1-cjk.Width(right))
+	left := " " + shortHelp(m.help, m.c.Styles.help, keys, w-1-cjk.Width(right))
 	if right == "" {
 		return left
 	}
@@ -417,17 +437,17 @@ func (m Model) footer() string {
 
 // shortHelp is help's one-line view, but it never exceeds width: items
 // that do not fit are dropped for an ellipsis (help.Model adds the item
-// anyway when not even the ellipsis fits).
-func shortHelp(h help.Model, bindings []key.Binding, width int) string {
+// anyway when not even the ellipsis fits). st are h's styles.
+func shortHelp(h help.Model, st helpStyles, bindings []key.Binding, width int) string {
 	var b strings.Builder
-	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
-	tail := " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+	sep := st.sep.Render(h.ShortSeparator)
+	tail := " " + st.ellipsis.Render(h.Ellipsis)
 	used := 0
 	for _, kb := range bindings {
 		if !kb.Enabled() {
 			continue
 		}
-		item := h.Styles.ShortKey.Render(kb.Help().Key) + " " + h.Styles.ShortDesc.Render(kb.Help().Desc)
+		item := st.key.Render(kb.Help().Key) + " " + st.desc.Render(kb.Help().Desc)
 		if used > 0 {
 			item = sep + item
 		}
@@ -499,6 +519,27 @@ func (m Model) resize() Model {
 	return m
 }
 
+// paneWidth is the width the focused pane was laid out at.
+func (m Model) paneWidth() int {
+	switch m.view {
+	case ViewTopics:
+		return m.topics.width
+	case ViewTopic:
+		return m.topic.width
+	case ViewMeasures:
+		return m.measures.width
+	case ViewMeasure:
+		return m.measure.width
+	case ViewReader:
+		return m.reader.width
+	case ViewDraft:
+		return m.draft.width
+	case ViewSearch:
+		return m.search.width
+	}
+	return m.overview.width
+}
+
 // pane is the focused pane as help sees it.
 func (m Model) pane() help.KeyMap {
 	switch m.view {
@@ -541,6 +582,20 @@ func (m Model) paneView() string {
 }
 
 func (m Model) header() string {
+	k := barKey{active: m.tabOf(m.view), failed: m.c.Err != nil, w: m.c.Width, an: m.c.An, st: m.c.Styles}
+	if m.loading {
+		k.text = "loading " + m.spin.View()
+	}
+	if h, ok := m.c.bars.get(k); ok {
+		return h
+	}
+	h := m.tabBar()
+	m.c.bars.put(k, h)
+	return h
+}
+
+// tabBar draws the logo, the tabs and the analysis's state.
+func (m Model) tabBar() string {
 	st := m.c.Styles
 	w := m.c.Width
 	var b strings.Builder
@@ -582,8 +637,14 @@ func (m Model) View() tea.View {
 	for len(body) < headerHeight+m.bodyHeight() {
 		body = append(body, "")
 	}
+	// The pane has cut its lines to its width already: when that is the
+	// terminal's, measuring them again would change nothing.
+	fitted := headerHeight
+	if m.paneWidth() == w {
+		fitted = len(body)
+	}
 	lines = append(body, strings.Split(m.footer(), "\n")...)
-	v := tea.NewView(fit(lines, w, h))
+	v := tea.NewView(fitScreen(lines, w, h, headerHeight, fitted))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "citydiff"

@@ -140,26 +140,14 @@ func (o overview) View() string {
 	lines = append(lines, " "+st.Header.Render(" "+spaced(hdr...)))
 	from, to := o.list.visible()
 	for i := from; i < to; i++ {
-		d := c.Docs[i]
-		city := c.city(i)
-		if c.isDraft(i) {
-			city += "✎"
+		sel := i == o.list.sel
+		k := rowKey{view: ViewOverview, item: i, sel: sel, w: w, an: c.An, st: st}
+		r, ok := c.rows.get(k)
+		if !ok {
+			r = o.row(i, sel, cols)
+			c.rows.put(k, r)
 		}
-		script := "简"
-		if d.Script == segment.Traditional {
-			script = "繁"
-		}
-		shared, unique := "…", "…"
-		if c.An != nil {
-			shared = fmt.Sprint(c.An.shared[i])
-			unique = fmt.Sprint(c.An.unique[i])
-		}
-		cells := []string{cjk.Pad(city, cols.city), cjk.Pad(d.Title, cols.title), cjk.Pad(d.Meta.Issuer, cols.issuer), cjk.Pad(d.Meta.Date, cols.date), cjk.Pad(script, cols.script)}
-		if cols.clauses > 0 {
-			cells = append(cells, cjk.PadLeft(fmt.Sprint(len(d.Clauses)), cols.clauses))
-		}
-		cells = append(cells, cjk.PadLeft(shared, cols.shared), cjk.PadLeft(unique, cols.unique))
-		lines = append(lines, row(c, i == o.list.sel, " "+spaced(cells...), w-1)+scrollbar(c, i-from, o.list.height, o.list.n, o.list.top))
+		lines = append(lines, r+scrollbar(c, i-from, o.list.height, o.list.n, o.list.top))
 	}
 	lines = append(lines, "")
 	rest := o.height - len(lines)
@@ -167,6 +155,48 @@ func (o overview) View() string {
 		lines = append(lines, " "+st.Subtitle.Render("Similarity and shared measures appear when the comparison is done."))
 		return fit(lines, w, o.height)
 	}
+	// What follows the list depends only on the selection and the size.
+	k := rowKey{view: ViewOverview, item: o.list.sel, w: w, a: rest, b: o.height, an: c.An, st: st}
+	below, ok := c.blocks.get(k)
+	if !ok {
+		below = o.below(rest)
+		c.blocks.put(k, below)
+	}
+	return fit(append(lines, below...), w, o.height)
+}
+
+// row draws document i's row, without the scroll bar.
+func (o overview) row(i int, sel bool, cols ovCols) string {
+	c := o.c
+	d := c.Docs[i]
+	city := c.city(i)
+	if c.isDraft(i) {
+		city += "✎"
+	}
+	script := "简"
+	if d.Script == segment.Traditional {
+		script = "繁"
+	}
+	shared, unique := "…", "…"
+	if c.An != nil {
+		shared = fmt.Sprint(c.An.shared[i])
+		unique = fmt.Sprint(c.An.unique[i])
+	}
+	cells := []string{cjk.Pad(city, cols.city), cjk.Pad(d.Title, cols.title), cjk.Pad(d.Meta.Issuer, cols.issuer), cjk.Pad(d.Meta.Date, cols.date), cjk.Pad(script, cols.script)}
+	if cols.clauses > 0 {
+		cells = append(cells, cjk.PadLeft(fmt.Sprint(len(d.Clauses)), cols.clauses))
+	}
+	cells = append(cells, cjk.PadLeft(shared, cols.shared), cjk.PadLeft(unique, cols.unique))
+	return row(c, sel, " "+spaced(cells...), o.width-1)
+}
+
+// below is what follows the document list: the heat map (and the bars
+// beside it when there is room), then the most shared measures. rest is
+// the height left under the list.
+func (o overview) below(rest int) []string {
+	w := o.width
+	var lines []string
+	used := o.height - rest // the lines above
 	heat := o.heatmap(rest)
 	if w >= 120 {
 		bars := o.bars(rest, w-cjk.Width(heat[0])-4)
@@ -183,11 +213,11 @@ func (o overview) View() string {
 	} else {
 		lines = append(lines, heat...)
 	}
-	if rest := o.height - len(lines) - 2; rest >= 3 {
+	if rest := o.height - used - len(lines) - 2; rest >= 3 {
 		lines = append(lines, "")
 		lines = append(lines, o.mostShared(rest)...)
 	}
-	return fit(lines, w, o.height)
+	return lines
 }
 
 // mostShared lists the measures the most cities share: the common core
@@ -307,7 +337,7 @@ func (o overview) bars(h, w int) []string {
 		if i == o.list.sel {
 			lbl = st.Bold.Render(lbl)
 		}
-		out = append(out, lbl+st.SharedMany.UnsetBold().Render(strings.Repeat("█", a))+st.Unique.UnsetItalic().Render(strings.Repeat("░", b))+
+		out = append(out, lbl+st.barShared.Render(strings.Repeat("█", a))+st.barOwn.Render(strings.Repeat("░", b))+
 			st.Muted.Render(fmt.Sprintf(" %d+%d", sh, un)))
 	}
 	return out

@@ -507,13 +507,22 @@ func (r reader) View() string {
 		}
 		li := r.top + i
 		if li < len(r.pg.lines) {
-			if r.pg.overlaps(li, cursor) {
-				b.WriteString(st.Key.Render("▌"))
-			} else {
-				b.WriteString(" ")
+			// A line the cursor is not on draws as with no cursor.
+			on := r.pg.overlaps(li, cursor)
+			k := drawnKey{line: li, w: tw}
+			if on {
+				k.cursor = cursor
 			}
-			b.WriteString(gutter(c, r.doc, r.pg.lines[li]))
-			b.WriteString(cjk.Pad(r.pg.render(st, li, cursor), tw))
+			text, ok := r.pg.drawnLine(st, k)
+			if !ok {
+				bar := " "
+				if on {
+					bar = st.Key.Render("▌")
+				}
+				text = bar + gutter(c, r.doc, r.pg.lines[li]) + cjk.Pad(r.pg.render(st, li, k.cursor), tw)
+				r.pg.keepDrawn(st, k, text)
+			}
+			b.WriteString(text)
 		} else {
 			b.WriteString(strings.Repeat(" ", tw+3))
 		}
@@ -528,12 +537,21 @@ func (r reader) outlineView(ow, body int) []string {
 	c := r.c
 	st := c.Styles
 	d := c.Docs[r.doc]
-	secs := r.outlineRows()
 	out := make([]string, body)
 	cur := r.current()
-	top := r.outlineTop(len(secs))
-	for i := 0; i < body && top+i < len(secs); i++ {
-		si := secs[top+i]
+	n := len(d.Sections) // the outline lists every section (outlineRows)
+	top := r.outlineTop(n)
+	simplified := 0
+	if r.simplified {
+		simplified = 1
+	}
+	for i := 0; i < body && top+i < n; i++ {
+		si := top + i
+		k := rowKey{view: rowOutline, item: si, sel: si == cur, w: ow, a: r.doc, b: simplified, an: c.An, st: st}
+		if row, ok := c.rows.get(k); ok {
+			out[i] = row
+			continue
+		}
 		s := &d.Sections[si]
 		label := sectionLabel(d, s)
 		if si < len(r.outline) {
@@ -546,6 +564,7 @@ func (r reader) outlineView(ow, body int) []string {
 		} else {
 			out[i] = " " + st.Muted.Render(cjk.Truncate(label, ow-1, "…"))
 		}
+		c.rows.put(k, out[i])
 	}
 	return out
 }
@@ -558,6 +577,10 @@ func (r reader) status(w int) string {
 	pct := 100
 	if n := len(r.pg.lines) - r.bodyHeight(); n > 0 {
 		pct = 100 * r.top / n
+	}
+	k := rowKey{view: rowStatus, item: r.doc, a: r.cursor, b: pct, w: w, an: c.An, st: st}
+	if line, ok := c.rows.get(k); ok {
+		return line
 	}
 	right := st.Muted.Render(fmt.Sprintf("%d/%d · %d%%", r.cursor+1, len(c.Docs[r.doc].Clauses), pct))
 	left := ""
@@ -577,5 +600,7 @@ func (r reader) status(w int) string {
 		left = st.Muted.Render(c.An.res.Measures[mi].ID+" ") + kindGlyph(st, m.Kind) + " " + string(m.Kind) + st.Muted.Render(" · also in ") + strings.Join(names, " ")
 	}
 	gap := w - 1 - cjk.Width(right)
-	return " " + cjk.Pad(left, gap-1) + right
+	line := " " + cjk.Pad(left, gap-1) + right
+	c.rows.put(k, line)
+	return line
 }

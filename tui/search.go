@@ -23,6 +23,7 @@ type search struct {
 	gen           int
 	results       []hit
 	total         int
+	docs          int // documents with a result
 	list          scroller
 	want          int // the result to select when the pending query's results arrive
 	busy          bool
@@ -140,6 +141,11 @@ func (s search) gotResults(msg searchMsg) search {
 	}
 	s.busy = false
 	s.results, s.total = msg.results, msg.total
+	docs := map[int]bool{}
+	for _, h := range s.results {
+		docs[h.doc] = true
+	}
+	s.docs = len(docs)
 	s.list.setN(len(s.results))
 	s.list.set(s.want)
 	s.want = 0
@@ -268,11 +274,7 @@ func (s search) View() string {
 	case s.total == 0:
 		count = "no matches"
 	default:
-		docs := map[int]bool{}
-		for _, h := range s.results {
-			docs[h.doc] = true
-		}
-		count = fmt.Sprintf("%d matches in %d documents", s.total, len(docs))
+		count = fmt.Sprintf("%d matches in %d documents", s.total, s.docs)
 		if len(s.results) == maxHits {
 			count += fmt.Sprintf(" (first %d places)", maxHits)
 		}
@@ -286,18 +288,24 @@ func (s search) View() string {
 	from, to := s.list.visible()
 	for i := from; i < to; i++ {
 		h := s.results[i]
-		d := c.Docs[h.doc]
-		where := ""
-		if si := sectionAt(d, h.span.Start); si >= 0 {
-			where = " · " + sectionLabel(d, &d.Sections[si])
-		}
-		count := ""
-		if h.n > 1 {
-			count = st.Key.Render(fmt.Sprintf(" ×%d", h.n))
-		}
 		sel := i == s.list.sel
-		lines = append(lines, row(c, sel, " "+st.Title.Render(c.city(h.doc))+count+st.Muted.Render(where), w))
-		lines = append(lines, row(c, sel, "   "+snippet(st, d, h.span, w-5), w))
+		k := rowKey{view: ViewSearch, item: h.doc, sel: sel, w: w, a: h.span.Start, b: h.span.End, n: h.n, an: c.An, st: st}
+		rows, ok := c.blocks.get(k)
+		if !ok {
+			d := c.Docs[h.doc]
+			where := ""
+			if si := sectionAt(d, h.span.Start); si >= 0 {
+				where = " · " + sectionLabel(d, &d.Sections[si])
+			}
+			count := ""
+			if h.n > 1 {
+				count = st.Key.Render(fmt.Sprintf(" ×%d", h.n))
+			}
+			rows = []string{row(c, sel, " "+st.Title.Render(c.city(h.doc))+count+st.Muted.Render(where), w),
+				row(c, sel, "   "+snippet(st, d, h.span, w-5), w)}
+			c.blocks.put(k, rows)
+		}
+		lines = append(lines, rows...)
 	}
 	if len(s.results) == 0 && s.in.value() != "" && !s.busy {
 		lines = append(lines, "", " "+st.Subtitle.Render("Nothing found. Both scripts are searched, so try fewer characters."))

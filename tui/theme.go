@@ -68,37 +68,47 @@ const (
 
 // Styles are every style the panes draw with, built once from a Theme.
 type Styles struct {
-	Logo        lipgloss.Style
-	Tab         lipgloss.Style
-	ActiveTab   lipgloss.Style
-	Rule        lipgloss.Style
-	Title       lipgloss.Style
-	Subtitle    lipgloss.Style
-	Muted       lipgloss.Style
-	Accent      lipgloss.Style
-	Bold        lipgloss.Style
-	Header      lipgloss.Style // table header
-	Selected    lipgloss.Style // selected row (background + bold)
-	CursorBar   lipgloss.Style // the "▌" in front of the selected row
-	Error       lipgloss.Style
-	Status      lipgloss.Style
-	Key         lipgloss.Style // a key in hints
-	SharedMany  lipgloss.Style
-	SharedFew   lipgloss.Style
-	Unique      lipgloss.Style
-	Added       lipgloss.Style
-	Removed     lipgloss.Style
-	Present     lipgloss.Style // ● in the matrix
-	Absent      lipgloss.Style // ○ in the matrix
-	Heat        [5]lipgloss.Style
-	Input       lipgloss.Style
-	InputCursor lipgloss.Style
+	Logo        Style
+	Tab         Style
+	ActiveTab   Style
+	Rule        Style
+	Title       Style
+	Subtitle    Style
+	Muted       Style
+	Accent      Style
+	Bold        Style
+	Header      Style // table header
+	Selected    Style // selected row (background + bold)
+	CursorBar   Style // the "▌" in front of the selected row
+	Error       Style
+	Status      Style
+	Key         Style // a key in hints
+	SharedMany  Style
+	SharedFew   Style
+	Unique      Style
+	Added       Style
+	Removed     Style
+	Present     Style // ● in the matrix
+	Absent      Style // ○ in the matrix
+	Heat        [5]Style
+	Input       Style
+	InputCursor Style
 	Help        help.Styles
 
 	theme Theme
 	mono  bool
-	marks map[mark]lipgloss.Style // resolved lazily: few combinations occur
+	marks map[mark]Style // resolved lazily: few combinations occur
+
+	// Styled glyphs and variants drawn on every row.
+	glyphVerbatim, glyphNear, glyphParaphrase, glyphUnique string
+	barNoBg                                                string // the cursor bar without its background
+	thumb, track                                           string // the scroll bar
+	barShared, barOwn                                      Style
+	help                                                   helpStyles // Help's short styles, for the help line
 }
+
+// helpStyles are the styles of help's one-line view.
+type helpStyles struct{ key, desc, sep, ellipsis Style }
 
 // NewStyles builds the styles of a theme. mono is for terminals without
 // colour (NO_COLOR, or a profile of ASCII or less): highlights that colour
@@ -107,34 +117,34 @@ type Styles struct {
 func NewStyles(t Theme, mono bool) *Styles {
 	s := &Styles{}
 	n := lipgloss.NewStyle()
-	s.Logo = n.Bold(true).Foreground(lipgloss.Color("#FFFDF5")).Background(t.Logo).Padding(0, 1)
-	s.Tab = n.Foreground(t.Muted).Padding(0, 1)
-	s.ActiveTab = n.Foreground(t.Accent).Bold(true).Underline(true).Padding(0, 1)
-	s.Rule = n.Foreground(t.Subtle)
-	s.Title = n.Foreground(t.Accent).Bold(true)
-	s.Subtitle = n.Foreground(t.Muted)
-	s.Muted = n.Foreground(t.Muted)
-	s.Accent = n.Foreground(t.Accent)
-	s.Bold = n.Bold(true)
-	s.Header = n.Foreground(t.Muted).Bold(true)
-	s.Selected = n.Background(t.Selection).Bold(true)
-	s.CursorBar = n.Foreground(t.Accent).Background(t.Selection).Bold(true)
-	s.Error = n.Foreground(t.Error).Bold(true)
-	s.Status = n.Foreground(t.Muted)
-	s.Key = n.Foreground(t.Accent).Bold(true)
-	s.SharedMany = n.Foreground(t.SharedMany).Bold(true)
-	s.SharedFew = n.Foreground(t.SharedFew).Underline(true)
-	s.Unique = n.Foreground(t.Unique).Italic(true)
-	s.Added = n.Foreground(t.Added).Underline(true)
-	s.Removed = n.Foreground(t.Removed).Strikethrough(true)
-	s.Present = n.Foreground(t.Accent).Bold(true)
-	s.Absent = n.Foreground(t.Subtle)
+	s.Logo = newStyle(n.Bold(true).Foreground(lipgloss.Color("#FFFDF5")).Background(t.Logo).Padding(0, 1))
+	s.Tab = newStyle(n.Foreground(t.Muted).Padding(0, 1))
+	s.ActiveTab = newStyle(n.Foreground(t.Accent).Bold(true).Underline(true).Padding(0, 1))
+	s.Rule = newStyle(n.Foreground(t.Subtle))
+	s.Title = newStyle(n.Foreground(t.Accent).Bold(true))
+	s.Subtitle = newStyle(n.Foreground(t.Muted))
+	s.Muted = newStyle(n.Foreground(t.Muted))
+	s.Accent = newStyle(n.Foreground(t.Accent))
+	s.Bold = newStyle(n.Bold(true))
+	s.Header = newStyle(n.Foreground(t.Muted).Bold(true))
+	s.Selected = newStyle(n.Background(t.Selection).Bold(true))
+	s.CursorBar = newStyle(n.Foreground(t.Accent).Background(t.Selection).Bold(true))
+	s.Error = newStyle(n.Foreground(t.Error).Bold(true))
+	s.Status = newStyle(n.Foreground(t.Muted))
+	s.Key = newStyle(n.Foreground(t.Accent).Bold(true))
+	s.SharedMany = newStyle(n.Foreground(t.SharedMany).Bold(true))
+	s.SharedFew = newStyle(n.Foreground(t.SharedFew).Underline(true))
+	s.Unique = newStyle(n.Foreground(t.Unique).Italic(true))
+	s.Added = newStyle(n.Foreground(t.Added).Underline(true))
+	s.Removed = newStyle(n.Foreground(t.Removed).Strikethrough(true))
+	s.Present = newStyle(n.Foreground(t.Accent).Bold(true))
+	s.Absent = newStyle(n.Foreground(t.Subtle))
 	heat := []color.Color{t.Subtle, t.Unique, t.SharedFew, t.SharedMany, t.Hit}
 	for i := range s.Heat {
-		s.Heat[i] = n.Foreground(heat[i])
+		s.Heat[i] = newStyle(n.Foreground(heat[i]))
 	}
-	s.Input = n.Bold(true)
-	s.InputCursor = n.Reverse(true)
+	s.Input = newStyle(n.Bold(true))
+	s.InputCursor = newStyle(n.Reverse(true))
 	s.Help = help.Styles{
 		ShortKey:       n.Foreground(t.Accent),
 		ShortDesc:      n.Foreground(t.Muted),
@@ -144,8 +154,20 @@ func NewStyles(t Theme, mono bool) *Styles {
 		FullDesc:       n.Foreground(t.Muted),
 		FullSeparator:  n.Foreground(t.Subtle),
 	}
+	s.help = helpStyles{
+		key: newStyle(s.Help.ShortKey), desc: newStyle(s.Help.ShortDesc),
+		sep: newStyle(s.Help.ShortSeparator), ellipsis: newStyle(s.Help.Ellipsis),
+	}
 	s.theme, s.mono = t, mono
-	s.marks = map[mark]lipgloss.Style{}
+	s.marks = map[mark]Style{}
+	s.glyphVerbatim = s.SharedMany.Render("≡")
+	s.glyphNear = s.SharedFew.UnsetUnderline().Render("≈")
+	s.glyphParaphrase = s.Accent.Render("~")
+	s.glyphUnique = s.Unique.UnsetItalic().Render("◆")
+	s.barNoBg = s.CursorBar.UnsetBackground().Render("▌")
+	s.thumb, s.track = s.Accent.Render("┃"), s.Rule.Render("│")
+	s.barShared = newStyle(s.SharedMany.UnsetBold())
+	s.barOwn = newStyle(s.Unique.UnsetItalic())
 	return s
 }
 
@@ -193,10 +215,10 @@ func markStyle(t Theme, m mark, mono bool) lipgloss.Style {
 
 // mark returns the style of a set of highlights. Only the program's own
 // goroutine renders, so the cache needs no lock.
-func (s *Styles) mark(m mark) lipgloss.Style {
+func (s *Styles) mark(m mark) Style {
 	st, ok := s.marks[m]
 	if !ok {
-		st = markStyle(s.theme, m, s.mono)
+		st = newStyle(markStyle(s.theme, m, s.mono))
 		s.marks[m] = st
 	}
 	return st

@@ -306,14 +306,53 @@ func (t topic) View() string {
 	}
 	tp := c.An.res.Topics[t.ti]
 	shown := t.shown()
+	cw := t.colWidth()
+	colW := cw + 2
+	k := rowKey{view: ViewTopic, item: t.ti, w: w, a: t.col, b: t.pin, an: c.An, st: st}
+	head, ok := c.blocks.get(k)
+	if !ok {
+		head = t.head(shown)
+		c.blocks.put(k, head)
+	}
+	lines := append([]string(nil), head...)
+	sep := st.Rule.Render("│")
+	body := t.height - topicChrome
+	for r := 0; r < body; r++ {
+		var cells []string
+		for _, si := range shown {
+			p := t.pages[si]
+			li := t.top + r
+			if p == nil || li >= len(p.lines) {
+				cells = append(cells, strings.Repeat(" ", colW))
+				continue
+			}
+			k := drawnKey{line: li, w: cw}
+			cell, ok := p.drawnLine(st, k)
+			if !ok {
+				g := gutter(c, tp.Sections[si].Doc, p.lines[li])
+				cell = g + cjk.Pad(p.render(st, li, segment.Span{}), cw) + " "
+				p.keepDrawn(st, k, cell)
+			}
+			cells = append(cells, cell)
+		}
+		lines = append(lines, strings.Join(cells, sep))
+	}
+	lines = append(lines, t.legend())
+	return fit(lines, w, t.height)
+}
+
+// head is the title, the column headings and their rule.
+func (t topic) head(shown []int) []string {
+	c, w := t.c, t.width
+	st := c.Styles
+	tp := c.An.res.Topics[t.ti]
 	n := len(tp.Sections)
 	right := ""
 	if n > len(shown) {
 		right = fmt.Sprintf("%d of %d · ←/→", len(shown), n)
 	}
 	lines := []string{title(c, tp.ID+" "+tp.Label, fmt.Sprintf("%d cities · score %.2f · %d shared measures", n, tp.Score, len(tp.Measures)), right, w)}
-	cw := t.colWidth()
-	colW := cw + 2
+	colW := t.colWidth() + 2
 	var heads, rules []string
 	for _, si := range shown {
 		ref := tp.Sections[si]
@@ -327,33 +366,21 @@ func (t topic) View() string {
 		rules = append(rules, st.Rule.Render(strings.Repeat("─", colW)))
 	}
 	sep := st.Rule.Render("│")
-	lines = append(lines, strings.Join(heads, sep), strings.Join(rules, st.Rule.Render("┼")))
-	body := t.height - topicChrome
-	for r := 0; r < body; r++ {
-		var cells []string
-		for _, si := range shown {
-			p := t.pages[si]
-			li := t.top + r
-			if p == nil || li >= len(p.lines) {
-				cells = append(cells, strings.Repeat(" ", colW))
-				continue
-			}
-			ref := tp.Sections[si]
-			g := gutter(c, ref.Doc, p.lines[li])
-			cells = append(cells, g+cjk.Pad(p.render(st, li, segment.Span{}), cw)+" ")
-		}
-		lines = append(lines, strings.Join(cells, sep))
-	}
-	lines = append(lines, t.legend())
-	return fit(lines, w, t.height)
+	return append(lines, strings.Join(heads, sep), strings.Join(rules, st.Rule.Render("┼")))
 }
 
 // legend explains the highlights in one line.
 func (t topic) legend() string {
 	st := t.c.Styles
-	return " " + st.mark(markSharedMany).Render("most cities") + " " + st.mark(markSharedFew).Render("some") +
+	k := rowKey{view: ViewTopic, item: -1, st: st}
+	if l, ok := t.c.rows.get(k); ok {
+		return l
+	}
+	l := " " + st.mark(markSharedMany).Render("most cities") + " " + st.mark(markSharedFew).Render("some") +
 		" " + st.mark(markUnique).Render("only here") + " " + st.mark(markPassage).Render("reused") +
 		st.Muted.Render("  2…9: cities sharing a clause")
+	t.c.rows.put(k, l)
+	return l
 }
 
 // gutter is the two cells in front of a line of text: on a clause's first

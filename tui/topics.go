@@ -149,19 +149,26 @@ func (t topics) View() string {
 	}
 	from, to := t.list.visible()
 	for i := from; i < to; i++ {
-		tp := res.Topics[i]
-		var docs []int
-		var names []string
-		for _, s := range tp.Sections {
-			docs = append(docs, s.Doc)
-			names = append(names, c.city(s.Doc))
+		sel := i == t.list.sel
+		k := rowKey{view: ViewTopics, item: i, sel: sel, w: w, an: c.An, st: st}
+		r, ok := c.rows.get(k)
+		if !ok {
+			tp := res.Topics[i]
+			var docs []int
+			var names []string
+			for _, s := range tp.Sections {
+				docs = append(docs, s.Doc)
+				names = append(names, c.city(s.Doc))
+			}
+			cells := []string{st.Muted.Render(cjk.Pad(tp.ID, 4)), cjk.Pad(tp.Label, labelW), coverage(c, docs, dotsW),
+				cjk.PadLeft(fmt.Sprint(len(docs)), 3), st.Accent.Render(bar(tp.Score, 6)) + fmt.Sprintf("%5.2f", tp.Score)}
+			if citiesW > 0 {
+				cells = append(cells, st.Muted.Render(cjk.Pad(strings.Join(names, " "), citiesW)))
+			}
+			r = row(c, sel, " "+spaced(cells...), w-1)
+			c.rows.put(k, r)
 		}
-		cells := []string{st.Muted.Render(cjk.Pad(tp.ID, 4)), cjk.Pad(tp.Label, labelW), coverage(c, docs, dotsW),
-			cjk.PadLeft(fmt.Sprint(len(docs)), 3), st.Accent.Render(bar(tp.Score, 6)) + fmt.Sprintf("%5.2f", tp.Score)}
-		if citiesW > 0 {
-			cells = append(cells, st.Muted.Render(cjk.Pad(strings.Join(names, " "), citiesW)))
-		}
-		lines = append(lines, row(c, i == t.list.sel, " "+spaced(cells...), w-1)+scrollbar(c, i-from, t.list.height, t.list.n, t.list.top))
+		lines = append(lines, r+scrollbar(c, i-from, t.list.height, t.list.n, t.list.top))
 	}
 	return fit(lines, w, t.height)
 }

@@ -6,8 +6,10 @@
 // characters; Wrap hard-wraps at grapheme boundaries with ansi.Hardwrap and
 // then moves breaks so that closing punctuation (。，、）」…) never starts a
 // line and opening punctuation (（「《…) never ends one. Every width in the
-// TUI is measured with ansi.StringWidth, never with another width table, so
-// that layout and wrapping always agree.
+// TUI is ansi.StringWidth's, never another width table's, so that layout
+// and wrapping always agree (Width and Truncate get the same results
+// faster for text whose characters are grapheme clusters of their own; see
+// width.go).
 //
 // Wrap works on plain text and returns rune ranges rather than strings, so
 // that a caller can style each visible line from spans into the original
@@ -22,8 +24,15 @@ import (
 )
 
 // Width is the display width of s in terminal cells. It is the one width
-// function of the TUI.
-func Width(s string) int { return ansi.StringWidth(s) }
+// function of the TUI: ansi.StringWidth, with a shortcut that gives the
+// same result without segmenting the text into grapheme clusters (see
+// fastWidth).
+func Width(s string) int {
+	if w, ok := fastWidth(s); ok {
+		return w
+	}
+	return ansi.StringWidth(s)
+}
 
 // Range is a half-open range [Start, End) of runes.
 type Range struct{ Start, End int }
@@ -149,6 +158,15 @@ func Truncate(s string, width int, tail string) string {
 	if Width(tail) > width {
 		tail = ""
 	}
+	return ansiTruncate(s, width, tail)
+}
+
+// ansiTruncate is ansi.Truncate, without segmenting text made of
+// standalone characters (see truncate).
+func ansiTruncate(s string, width int, tail string) string {
+	if t, ok := truncate(s, width, tail); ok {
+		return t
+	}
 	return ansi.Truncate(s, width, tail)
 }
 
@@ -159,7 +177,7 @@ func Pad(s string, width int) string {
 	}
 	w := Width(s)
 	if w > width {
-		s = ansi.Truncate(s, width, "…")
+		s = ansiTruncate(s, width, "…")
 		w = Width(s)
 	}
 	if w < width {
