@@ -174,18 +174,7 @@ func (d draft) update(msg tea.Msg) (draft, tea.Cmd, action) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, k.Up):
-			d.list.move(-1)
-		case key.Matches(msg, k.Down):
-			d.list.move(1)
-		case key.Matches(msg, k.PageUp):
-			d.list.page(-1)
-		case key.Matches(msg, k.PageDown):
-			d.list.page(1)
-		case key.Matches(msg, k.Top):
-			d.list.home()
-		case key.Matches(msg, k.Bottom):
-			d.list.end()
+		case d.list.navigate(k, msg):
 		case key.Matches(msg, k.Left):
 			if d.which > 0 {
 				d.which--

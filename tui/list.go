@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"citydiff/tui/cjk"
 )
 
@@ -22,6 +25,28 @@ func (s *scroller) home()           { s.sel = 0; s.clamp() }
 func (s *scroller) end()            { s.sel = s.n - 1; s.clamp() }
 
 func (s *scroller) set(sel int) { s.sel = sel; s.clamp() }
+
+// navigate moves the selection for the list keys (up, down, page up and
+// down, top, bottom) and reports whether msg was one of them.
+func (s *scroller) navigate(k *KeyMap, msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		s.move(-1)
+	case key.Matches(msg, k.Down):
+		s.move(1)
+	case key.Matches(msg, k.PageUp):
+		s.page(-1)
+	case key.Matches(msg, k.PageDown):
+		s.page(1)
+	case key.Matches(msg, k.Top):
+		s.home()
+	case key.Matches(msg, k.Bottom):
+		s.end()
+	default:
+		return false
+	}
+	return true
+}
 
 // clamp keeps sel in range and visible, scrolling as little as possible.
 func (s *scroller) clamp() {

@@ -119,18 +119,7 @@ func (m measures) update(msg tea.Msg) (measures, tea.Cmd, action) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, k.Up):
-			m.list.move(-1)
-		case key.Matches(msg, k.Down):
-			m.list.move(1)
-		case key.Matches(msg, k.PageUp):
-			m.list.page(-1)
-		case key.Matches(msg, k.PageDown):
-			m.list.page(1)
-		case key.Matches(msg, k.Top):
-			m.list.home()
-		case key.Matches(msg, k.Bottom):
-			m.list.end()
+		case m.list.navigate(k, msg):
 		case key.Matches(msg, k.Left):
 			m.col = max(0, m.col-1)
 		case key.Matches(msg, k.Right):

@@ -49,18 +49,7 @@ func (o overview) update(msg tea.Msg) (overview, tea.Cmd, action) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, k.Up):
-			o.list.move(-1)
-		case key.Matches(msg, k.Down):
-			o.list.move(1)
-		case key.Matches(msg, k.PageUp):
-			o.list.page(-1)
-		case key.Matches(msg, k.PageDown):
-			o.list.page(1)
-		case key.Matches(msg, k.Top):
-			o.list.home()
-		case key.Matches(msg, k.Bottom):
-			o.list.end()
+		case o.list.navigate(k, msg):
 		case key.Matches(msg, k.Open):
 			return o, nil, openReader{doc: o.list.sel, clause: -1, pos: -1}
 		case key.Matches(msg, k.Back):

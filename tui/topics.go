@@ -39,18 +39,7 @@ func (t topics) update(msg tea.Msg) (topics, tea.Cmd, action) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, k.Up):
-			t.list.move(-1)
-		case key.Matches(msg, k.Down):
-			t.list.move(1)
-		case key.Matches(msg, k.PageUp):
-			t.list.page(-1)
-		case key.Matches(msg, k.PageDown):
-			t.list.page(1)
-		case key.Matches(msg, k.Top):
-			t.list.home()
-		case key.Matches(msg, k.Bottom):
-			t.list.end()
+		case t.list.navigate(k, msg):
 		case key.Matches(msg, k.Open):
 			if t.list.n > 0 {
 				return t, nil, openTopic{t.list.sel}
