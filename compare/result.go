@@ -83,6 +83,3 @@ func (r *Result) Clause(c ClauseRef) *segment.Clause { return &r.Docs[c.Doc].Cla
 func (r *Result) Section(s SectionRef) *segment.Section {
 	return &r.Docs[s.Doc].Sections[s.Section]
 }
-
-// Shared reports the number of documents sharing a measure.
-func (m *Measure) Shared() int { return len(m.Docs) }

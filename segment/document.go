@@ -208,13 +208,3 @@ func (d *Document) SectionUnits(section int) Units {
 	}
 	return u
 }
-
-// Section returns the section with the given id, or nil.
-func (d *Document) Section(id string) *Section {
-	for i := range d.Sections {
-		if d.Sections[i].ID == id {
-			return &d.Sections[i]
-		}
-	}
-	return nil
-}

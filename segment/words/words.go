@@ -153,8 +153,6 @@ func (s *Segmenter) IsContent(w string) bool {
 	return false
 }
 
-// IsStop reports whether w is a stop word.
-func (s *Segmenter) IsStop(w string) bool { return s.stop[w] }
 
 // Rarity is the information content of w in general Chinese, -log p(w),
 // from the dictionary frequencies; words the dictionary lacks count as rare
