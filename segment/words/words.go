@@ -153,7 +153,6 @@ func (s *Segmenter) IsContent(w string) bool {
 	return false
 }
 
-
 // Rarity is the information content of w in general Chinese, -log p(w),
 // from the dictionary frequencies; words the dictionary lacks count as rare
 // as its rarest entries. Typical values: 的 ≈ 3.6, 制度 ≈ 8, 公职律师 ≈ 14.
