@@ -40,10 +40,10 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 // the text says; what it leaves empty is read from the text.
 func FromText(id, name, text string, known Meta, seg *words.Segmenter) *Document {
 	doc := &Document{ID: id, Name: name, Original: text, runes: []rune(text), Script: Simplified}
-	if normalize.IsTraditional(text) {
+	p := &parser{doc: doc, norm: normalize.Normalize(text)}
+	if p.norm.Traditional() {
 		doc.Script = Traditional
 	}
-	p := &parser{doc: doc, norm: normalize.Normalize(text)}
 	p.nr = p.norm.Runes()
 	p.splitParagraphs()
 	body := p.findTitle()

@@ -27,10 +27,15 @@ import (
 // Text is normalized text plus, for every normalized rune, the span of
 // original code points it came from.
 type Text struct {
-	runes      []rune
-	start, end []int32 // span in original code points of runes[i]
-	n          int     // number of code points of the original
+	runes       []rune
+	start, end  []int32 // span in original code points of runes[i]
+	n           int     // number of code points of the original
+	traditional bool
 }
+
+// Traditional reports whether the original was Traditional text (as
+// IsTraditional decides), known once Normalize has run.
+func (t *Text) Traditional() bool { return t.traditional }
 
 // String returns the normalized text.
 func (t *Text) String() string { return string(t.runes) }
@@ -103,11 +108,11 @@ func Normalize(original string) *Text {
 func (o Options) Normalize(original string) *Text {
 	d := load()
 	in := o.fold(original)
-	out := in
+	out, trad := in, false
 	if !o.KeepTraditional {
-		out = d.simplify(in, !o.KeepTaiwan)
+		out, trad = d.simplify(in, !o.KeepTaiwan)
 	}
-	return &Text{runes: out.r, start: out.s, end: out.e, n: in.n}
+	return &Text{runes: out.r, start: out.s, end: out.e, n: in.n, traditional: trad}
 }
 
 // Simplified converts Traditional to Simplified (OpenCC phrases and
@@ -123,7 +128,7 @@ func (o Options) Normalize(original string) *Text {
 func Simplified(s string) string {
 	d := load()
 	r := []rune(s)
-	out := d.simplify(seq{r: r, n: len(r)}, true)
+	out, _ := d.simplify(seq{r: r, n: len(r)}, true)
 	return string(out.r)
 }
 
@@ -232,18 +237,19 @@ func (st *stats) traditional() bool {
 
 // simplify runs Traditional→Simplified and, for Traditional text when
 // taiwan is set, the Taiwan table.
-func (d *dicts) simplify(in seq, taiwan bool) seq {
+// It reports whether in was Traditional.
+func (d *dicts) simplify(in seq, taiwan bool) (seq, bool) {
 	st := d.tsPass(in, true)
 	if st.traditional() {
 		if taiwan {
-			return d.twPass(st.out)
+			return d.twPass(st.out), true
 		}
-		return st.out
+		return st.out, true
 	}
 	if !st.tradOnly {
-		return st.out // the Simplified-mode pass would give the same result
+		return st.out, false // the Simplified-mode pass would give the same result
 	}
-	return d.tsPass(in, false).out
+	return d.tsPass(in, false).out, false
 }
 
 // tsPass converts in with TSPhrases (longest match first) and TSCharacters.

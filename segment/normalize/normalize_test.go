@@ -183,6 +183,9 @@ func TestIsTraditionalSeeds(t *testing.T) {
 		if got, want := IsTraditional(string(s.Data)), s.ID == "shanghai"; got != want {
 			t.Errorf("IsTraditional(%s) = %v, want %v", s.ID, got, want)
 		}
+		if got, want := Normalize(string(s.Data)).Traditional(), s.ID == "shanghai"; got != want {
+			t.Errorf("Normalize(%s).Traditional() = %v, want %v", s.ID, got, want)
+		}
 	}
 	for s, want := range map[string]bool{"": false, "abc 123": false, "關於": true, "关于": false} {
 		if got := IsTraditional(s); got != want {
