@@ -27,26 +27,29 @@ var (
 		{"shantou/2/5", "puyang/3/4", "执法力度 list with one item dropped (脱贫攻坚): near"},
 		{"shantou/3/7", "puyang/4/10", "监察机关…公职人员, 市域社会治理 → 基层治理"},
 		{"shantou/2/9", "shanghai/15/5", "民事民议、民事民办、民事民管, Simplified vs Traditional"},
-		{"xiangtan/42/6", "shanghai/20/1", "公职律师和法律顾问, Traditional, other words"},
-		{"xiangtan/4/1", "shanghai/3/2", "党领导立法、保证执法、支持司法、带头守法"},
-		{"xiangtan/11/1", "shanghai/11/1", "法规规章…立改废释, paraphrase"},
-		{"puyang/6/7", "ganzhou/29/1", "多元化纠纷解决机制, paraphrase"},
-		{"xiangtan/29/1", "ganzhou/28/1", "实体、热线、网络三大平台"},
-		{"xiangtan/24/13", "puyang/4/13", "检察公益诉讼 … 公共利益"},
+		{"xiangtan/42/7", "shanghai/20/1", "公职律师和法律顾问, Traditional, other words"},
+		{"xiangtan/4/2", "shanghai/3/2", "党领导立法、保证执法、支持司法、带头守法"},
+		{"xiangtan/11/2", "shanghai/11/1", "法规规章…立改废释, paraphrase"},
+		{"puyang/6/7", "ganzhou/29/2", "多元化纠纷解决机制, paraphrase"},
+		{"xiangtan/29/2", "ganzhou/28/1", "实体、热线、网络三大平台"},
+		{"xiangtan/24/14", "puyang/4/13", "检察公益诉讼 … 公共利益"},
 		{"shantou/2/15", "puyang/3/10", "健全协调联动工作机制, a verbatim run of common words"},
 		{"shantou/4/2", "ganzhou/30/1", "落实“谁执法谁普法”普法责任制 … 以案释法"},
+		{"ganzhou/18/1", "xiangtan/20/2", "六减一增 vs 压减审批事项流程、成本、材料和时间"},
+		{"ganzhou/29/1", "xiangtan/30/2", "坚持和发展新时代“枫桥经验”: an item's run-in heading is a clause too"},
 	}
 	mustSplit = []pairing{
 		{"shantou/3/2", "puyang/4/6", "人大监督 vs 行政监督: same part, different measures"},
 		{"shantou/3/6", "puyang/4/11", "监察监督 vs 司法监督"},
 		{"shantou/4/1", "puyang/6/9", "法治宣传 vs 纠纷化解 in the same part"},
 		{"shantou/3/5", "puyang/4/10", "行政监督体系 vs 监察机关"},
-		{"xiangtan/42/6", "shanghai/19/1", "公职律师 vs 司法所 staffing"},
-		{"puyang/3/10", "xiangtan/36/4", "courts' coordination vs filing their documents: only the actors are shared"},
+		{"xiangtan/42/7", "shanghai/19/1", "公职律师 vs 司法所 staffing"},
+		{"puyang/3/10", "xiangtan/36/5", "courts' coordination vs filing their documents: only the actors are shared"},
+		{"xiangtan/43/5", "ganzhou/15/1", "律师行业党的建设 vs 法律服务行业专项整治: one ordinary word (行业) in common"},
 	}
 	uniqueClauses = []string{
-		"ganzhou/18/1",  // 六减一增: Ganzhou's own
-		"xiangtan/44/1", // 涉外法律服务: Xiangtan only
+		"ganzhou/32/2",  // 主题实践工作专班: Ganzhou's own
+		"xiangtan/44/2", // 涉外法律服务: Xiangtan only
 		"shanghai/21/1", // 法律明白人 training: Shanghai only
 	}
 )
@@ -97,7 +100,7 @@ func TestKinds(t *testing.T) {
 		{"shantou/2/5", []Kind{Near}},
 		{"shantou/3/7", []Kind{Near}},
 		{"puyang/6/7", []Kind{Paraphrase}},
-		{"xiangtan/42/6", []Kind{Paraphrase}},
+		{"xiangtan/42/7", []Kind{Paraphrase}},
 	}
 	for _, tt := range tests {
 		m := r.Measures[r.MeasureOf(clauseIndex(t, r, tt.clause))]
@@ -148,7 +151,8 @@ func TestTopics(t *testing.T) {
 	together := [][]string{
 		{"shantou/1", "puyang/2", "xiangtan/9"},  // 立法
 		{"shantou/3", "puyang/4", "xiangtan/34"}, // 监督
-		{"shantou/4", "puyang/6", "xiangtan/29"}, // 法律服务 and 纠纷化解
+		{"shantou/4", "puyang/6", "xiangtan/30"}, // 法律服务 and 纠纷化解
+		{"shantou/2", "puyang/3", "xiangtan/16"}, // 严格规范公正文明执法
 		{"xiangtan/27", "shanghai/12"},           // 普法
 		{"xiangtan/15", "shanghai/9"},            // 行政执法体制改革
 		{"xiangtan/42", "shanghai/20"},           // 法治工作队伍 / 公职律师

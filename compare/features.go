@@ -73,6 +73,7 @@ type features struct {
 	voc     vocab
 	weight  []float64 // by word id
 	rarity  []float64 // by word id: the general-language factor of weight
+	domain  []bool    // by word id: a term of the governance vocabulary
 	clauses []clauseFeat
 	byDoc   [][]int // doc → indexes into clauses, in clause order
 	docDF   []int
@@ -130,6 +131,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 	N := float64(len(r.Docs))
 	f.weight = make([]float64, n)
 	f.rarity = make([]float64, n)
+	f.domain = make([]bool, n)
 	for id, w := range f.voc.words {
 		idf := math.Log(1 + C/float64(max(f.clDF[id], 1)))
 		docShare := float64(f.docDF[id]) / N
@@ -139,6 +141,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			collection = math.Max(0.1, 1-docShare*docShare)
 		}
 		f.rarity[id] = math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
+		f.domain[id] = seg.IsDomain(w)
 		if actor.MatchString(w) {
 			f.rarity[id] *= actorWeight
 		}

@@ -196,6 +196,30 @@ func (f *features) weightIn(j, id int) float64 {
 	return 0
 }
 
+// singleWordFactor scales the cosine of two clauses that share exactly one
+// content word, unless it is a term of the governance vocabulary.
+const singleWordFactor = 0.5
+
+// onlySharedWord returns the number of words two vectors share and, when
+// there is exactly one, its id.
+func (f *features) onlySharedWord(a, b []entry) (id, n int) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			id = a[i].id
+			n++
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return id, n
+}
+
 // minSharedGrams is the fewest shared character n-grams (a verbatim run of
 // about ten characters) that count as reuse; gramWeight scales their share.
 const (
@@ -231,6 +255,12 @@ const minAligned = 4
 func (f *features) score(i, j int) scored {
 	a, b := &f.clauses[i], &f.clauses[j]
 	cos := cosine(a.vec, b.vec)
+	if id, n := f.onlySharedWord(a.vec, b.vec); n == 1 && !f.domain[id] {
+		// One shared ordinary word (行业, 聚焦) is a coincidence more often
+		// than a measure; one shared term of the vocabulary (诉源治理)
+		// is not.
+		cos *= singleWordFactor
+	}
 	al := f.localAlign(a, b)
 	sim := cos
 	if al.matched >= minAligned {

@@ -166,6 +166,12 @@ func (p *parser) buildClauses(body int, hs []heading) {
 			sec = p.sectionForHeading(next)
 			next++
 			if h.bodyStart < x.b {
+				if h.kind == Numbered && h.headEnd < h.bodyStart && len(d.Sections[sec].Children) == 0 {
+					// The run-in heading of an item states its measure
+					// too (19、坚持和发展新时代“枫桥经验”,做大做强“寻乌经验”。…):
+					// it is a clause as well as the item's title.
+					ranges = append(ranges, para{x.a + h.m.width, h.bodyStart})
+				}
 				ranges = append(ranges, para{h.bodyStart, x.b})
 			}
 			continue

@@ -110,10 +110,14 @@ func TestTitles(t *testing.T) {
 
 func TestUnitsBecomeFields(t *testing.T) {
 	d := parseText(t, "实施方案\n一、任务\n(一)完善立法。健全立法工作机制,加强重点领域立法。(牵头单位:市人大法工委、市司法局;参加单位:市政府其他有关部门)加强公共法律服务中心建设。(责任单位:市司法局、各县〔市、区〕司法局\n")
-	if len(d.Clauses) != 2 {
+	// The item's run-in heading is a clause too: 完善立法。
+	if len(d.Clauses) != 3 || d.Clauses[0].Text != "完善立法。" {
 		t.Fatalf("got %d clauses: %+v", len(d.Clauses), d.Clauses)
 	}
-	c0, c1 := d.Clauses[0], d.Clauses[1]
+	if h := d.Sections[d.Clauses[0].Section].Heading; h != "完善立法" {
+		t.Errorf("heading %q, want 完善立法", h)
+	}
+	c0, c1 := d.Clauses[1], d.Clauses[2]
 	if strings.Contains(c0.Text, "牵头") || strings.Contains(c1.Text, "责任单位") {
 		t.Errorf("unit annotation left in clause text: %q / %q", c0.Text, c1.Text)
 	}

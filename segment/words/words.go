@@ -35,6 +35,7 @@ type Token struct {
 type Segmenter struct {
 	seg      gse.Segmenter
 	stop     map[string]bool
+	domain   map[string]bool
 	single   map[string]float64 // frequencies of one-character words, which gse flattens to 2
 	logTotal float64
 }
@@ -53,7 +54,7 @@ func Default() *Segmenter {
 // Load builds a new Segmenter from the embedded dictionaries. Most callers
 // want Default; Load exists for benchmarks and tests.
 func Load() *Segmenter {
-	s := &Segmenter{stop: map[string]bool{}, single: map[string]float64{}}
+	s := &Segmenter{stop: map[string]bool{}, domain: map[string]bool{}, single: map[string]float64{}}
 	s.seg.SkipLog = true
 	s.seg.MinTokenFreq = 1
 	var b strings.Builder
@@ -71,6 +72,7 @@ func Load() *Segmenter {
 			}
 		}
 		b.WriteString("\n" + f[0] + " " + strconv.Itoa(freq) + " n")
+		s.domain[f[0]] = true
 	}
 	// One LoadDictStr means one CalcToken for general and domain words alike.
 	_ = s.seg.LoadDictStr(b.String())
@@ -152,6 +154,10 @@ func (s *Segmenter) IsContent(w string) bool {
 	}
 	return false
 }
+
+// IsDomain reports whether w is a term of the governance vocabulary
+// (data/domain.txt): 枫桥经验, 公职律师, 诉源治理 …
+func (s *Segmenter) IsDomain(w string) bool { return s.domain[w] }
 
 // Rarity is the information content of w in general Chinese, -log p(w),
 // from the dictionary frequencies; words the dictionary lacks count as rare
