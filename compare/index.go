@@ -20,13 +20,13 @@ import (
 
 // maxPosting bounds a posting list so that the cost per clause stays
 // constant as the collection grows.
-const maxPosting = 100
+const maxPosting = 48
 
 // maxCandidates bounds the candidates one clause keeps over all documents;
 // preselect is how many of the best partial scores are looked at to find
 // them.
 const (
-	maxCandidates = 48
+	maxCandidates = 24
 	preselect     = 4 * maxCandidates
 )
 
