@@ -15,8 +15,10 @@ import (
 // more than MaxDocFreq of all clauses, or by more than maxPosting clauses,
 // are left out of the index: they are stock vocabulary that would make
 // every clause a candidate of every other, and they weigh little anyway.
-// The best Candidates clauses of each other document are kept; only those
-// get the full similarity (cosine and local alignment).
+// A second index over character n-grams finds verbatim runs of common
+// words. The best Candidates clauses of each document are kept (of the
+// clause's own document too, where it repeats itself); only those get the
+// full similarity (cosine, local alignment, shared n-grams).
 
 // maxPosting bounds a posting list so that the cost per clause stays
 // constant as the collection grows.
@@ -37,8 +39,8 @@ type scored struct {
 	al  alignment
 }
 
-// candidates returns, for every clause, its scored candidates in other
-// documents (sorted by descending similarity, ties by index).
+// candidates returns, for every clause, its scored candidates (sorted by
+// descending similarity, ties by index).
 func (f *features) candidates(p Params) [][]scored {
 	limit := int(p.MaxDocFreq * float64(len(f.clauses)))
 	limit = max(limit, 8)
