@@ -26,6 +26,22 @@ func (s *scroller) end()            { s.sel = s.n - 1; s.clamp() }
 
 func (s *scroller) set(sel int) { s.sel = sel; s.clamp() }
 
+// click handles a click on the row'th visible row (counted from the list's
+// first visible row): a click on an unselected row selects it, a click on
+// the selected row asks to open it. Clicks outside the visible rows do
+// nothing.
+func (s *scroller) click(row int) (open bool) {
+	i := s.top + row
+	if row < 0 || row >= s.height || i >= s.n {
+		return false
+	}
+	if i == s.sel {
+		return true
+	}
+	s.set(i)
+	return false
+}
+
 // navigate moves the selection for the list keys (up, down, page up and
 // down, top, bottom) and reports whether msg was one of them.
 func (s *scroller) navigate(k *KeyMap, msg tea.KeyPressMsg) bool {

@@ -159,11 +159,8 @@ func (m measures) update(msg tea.Msg) (measures, tea.Cmd, action) {
 	case tea.MouseWheelMsg:
 		m.list.move(wheel(msg))
 	case tea.MouseClickMsg:
-		if i := m.list.top + msg.Y - measuresListY; msg.Y >= measuresListY && i < m.list.n && msg.Y < m.height-1 {
-			if i == m.list.sel {
-				return m, nil, openMeasure{measure: m.rows[i], base: -1}
-			}
-			m.list.set(i)
+		if m.list.click(msg.Y - measuresListY) {
+			return m, nil, openMeasure{measure: m.rows[m.list.sel], base: -1}
 		}
 	}
 	return m, nil, nil

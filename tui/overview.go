@@ -63,11 +63,8 @@ func (o overview) update(msg tea.Msg) (overview, tea.Cmd, action) {
 			o.list.move(1)
 		}
 	case tea.MouseClickMsg:
-		if i := o.list.top + msg.Y - o.listY; msg.Y >= o.listY && i < o.list.top+o.list.height && i < o.list.n {
-			if i == o.list.sel {
-				return o, nil, openReader{doc: i, clause: -1, pos: -1}
-			}
-			o.list.set(i)
+		if o.list.click(msg.Y - o.listY) {
+			return o, nil, openReader{doc: o.list.sel, clause: -1, pos: -1}
 		}
 	}
 	return o, nil, nil

@@ -220,11 +220,8 @@ func (s search) update(msg tea.Msg) (search, tea.Cmd, action) {
 	case tea.MouseWheelMsg:
 		s.list.move(wheel(msg) / 3)
 	case tea.MouseClickMsg:
-		if i := s.list.top + (msg.Y-searchListY)/2; msg.Y >= searchListY && i < len(s.results) {
-			if i == s.list.sel {
-				return s, nil, s.open()
-			}
-			s.list.set(i)
+		if msg.Y >= searchListY && s.list.click((msg.Y-searchListY)/2) {
+			return s, nil, s.open()
 		}
 	}
 	return s, nil, nil

@@ -50,11 +50,8 @@ func (t topics) update(msg tea.Msg) (topics, tea.Cmd, action) {
 	case tea.MouseWheelMsg:
 		t.list.move(wheel(msg))
 	case tea.MouseClickMsg:
-		if i := t.list.top + msg.Y - topicsListY; msg.Y >= topicsListY && i < t.list.n {
-			if i == t.list.sel {
-				return t, nil, openTopic{i}
-			}
-			t.list.set(i)
+		if t.list.click(msg.Y - topicsListY) {
+			return t, nil, openTopic{t.list.sel}
 		}
 	}
 	return t, nil, nil
