@@ -4,7 +4,7 @@ BIN ?= bin/citydiff
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X citydiff/cli.Version=$(VERSION)
 
-.PHONY: all build run test bench loadtest fuzz e2e lint clean
+.PHONY: all build run test bench loadtest fuzz e2e eval lint clean
 
 all: build
 
@@ -24,6 +24,14 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench.sh
 	$(MAKE) loadtest
+
+# The engine scored against the labelled sets (docs/eval.md): the five
+# built-in documents always; the 文明行为促进条例 family when FAMILY names a
+# LawRefBook/Laws checkout (its texts are not in this repository).
+eval: build
+	./$(BIN) eval eval/labels/seeds.csv
+	@if [ -n "$(FAMILY)" ]; then CITYDIFF=./$(BIN) scripts/eval-family.sh "$(FAMILY)"; \
+	else echo "family set skipped: make eval FAMILY=DIR (a LawRefBook/Laws checkout)"; fi
 
 # 50 SSH sessions typing on loopback for 30 s: keystroke-to-frame p50/p95, memory per session.
 loadtest:
