@@ -11,6 +11,7 @@ import (
 	"citydiff/compare"
 	"citydiff/corpus"
 	"citydiff/eval"
+	"citydiff/segment/words"
 )
 
 func init() { extraCommands = append(extraCommands, newEvalCmd) }
@@ -66,11 +67,12 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if err != nil {
 		return err
 	}
-	res := compare.Analyze(docs, compare.DefaultParams())
+	res := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 	scores, err := eval.Score(res, labels)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opt.labels, err)
 	}
+	eval.Explain(res, scores, words.Default())
 	var buf bytes.Buffer
 	if err := write(&buf, res, scores, filepath.Base(opt.labels)); err != nil {
 		return err

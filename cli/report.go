@@ -12,6 +12,7 @@ import (
 	"citydiff/compare"
 	"citydiff/corpus"
 	"citydiff/report"
+	"citydiff/segment/words"
 )
 
 func init() { extraCommands = append(extraCommands, newReportCmd) }
@@ -89,7 +90,7 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 		return err
 	}
 	progress.Step("comparing %d documents…", len(docs))
-	res := compare.Analyze(docs, compare.DefaultParams())
+	res := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 	meta := report.NewMeta("citydiff", Version, res)
 
 	progress.Step("writing %s…", opt.format)

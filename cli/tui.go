@@ -43,7 +43,7 @@ func runTUI(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return nil, err
 		}
-		return compare.Analyze(full, compare.DefaultParams()), nil
+		return compare.Analyze(full, words.Default(), compare.DefaultParams()), nil
 	}
 	m := tui.New(tui.Config{Docs: docs, Drafts: drafts, Analyze: analyze, Dark: true, Version: Version})
 	p := tea.NewProgram(m, tea.WithInput(cmd.InOrStdin()), tea.WithOutput(out))

@@ -22,11 +22,6 @@ type alignment struct {
 	matched      int // tokens matched in the stretch
 }
 
-const (
-	mismatchCost = 0.6 // × mean weight
-	gapCost      = 0.5 // × mean weight
-)
-
 // localAlign runs Smith–Waterman over the content words of two clauses.
 // Memory is O(len(b)); the traceback keeps only where each cell's path began.
 func (f *features) localAlign(a, b *clauseFeat) alignment {
@@ -35,7 +30,7 @@ func (f *features) localAlign(a, b *clauseFeat) alignment {
 		return alignment{}
 	}
 	mean := (a.mass + b.mass) / float64(n+m)
-	mis, gap := mismatchCost*mean, gapCost*mean
+	mis, gap := f.p.MismatchCost*mean, f.p.GapCost*mean
 	type cell struct {
 		h          float64
 		si, sj, mt int // where the path began, tokens matched on it

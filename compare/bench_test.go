@@ -64,7 +64,7 @@ func benchmarkAnalyze(b *testing.B, n int) {
 	b.ReportMetric(float64(clauses), "clauses")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Analyze(docs, DefaultParams())
+		Analyze(docs, words.Default(), DefaultParams())
 	}
 }
 
@@ -82,7 +82,7 @@ func BenchmarkAnalyzeSeeds(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Analyze(docs, DefaultParams())
+		Analyze(docs, words.Default(), DefaultParams())
 	}
 }
 

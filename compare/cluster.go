@@ -11,18 +11,14 @@ import "sort"
 //
 //   - a link is made only between mutual best matches: clause a's best
 //     match in b's document is b, and b's best match in a's document is a;
-//   - it needs MatchThreshold, or the lower TopicThreshold when the two
-//     clauses lie in sections aligned into one topic;
+//   - it needs MatchThreshold, lowered towards TopicThreshold as far as
+//     the two clauses' sections are aligned (alignment is evidence);
 //   - links are taken strongest first, and two groups merge only when they
 //     share no document (a measure holds at most one clause per document,
 //     except where a document repeats itself: a same-document pair at
-//     repeatThreshold) and the mean similarity across the two groups is at
+//     RepeatThreshold) and the mean similarity across the two groups is at
 //     least ClusterLink;
 //   - whatever is left alone is a unique measure.
-
-// repeatThreshold is the similarity at which two clauses of one document
-// are taken to repeat the same measure.
-const repeatThreshold = 0.9
 
 type link struct {
 	a, b int
@@ -67,9 +63,10 @@ func (c *clusterer) sim(i, j int) float64 {
 	return s
 }
 
-// links returns the mutual-best links that pass their threshold, strongest
-// first. sameTopic tells whether two clauses lie in aligned sections.
-func (c *clusterer) links(sameTopic func(i, j int) bool) []link {
+// links returns the mutual-best links that pass their bar, strongest
+// first. affinity tells how far two clauses' sections are aligned (0..1);
+// the bar falls from MatchThreshold to TopicThreshold with it.
+func (c *clusterer) links(affinity func(i, j int) float64) []link {
 	f := c.f
 	best := make([]map[int]scored, len(f.clauses)) // clause → doc → best candidate
 	for i, list := range c.cands {
@@ -91,7 +88,7 @@ func (c *clusterer) links(sameTopic func(i, j int) bool) []link {
 			}
 			dj := f.clauses[j].ref.Doc
 			if di == dj {
-				if s.sim >= repeatThreshold {
+				if s.sim >= c.p.RepeatThreshold {
 					out = append(out, link{i, j, s.sim})
 				}
 				continue
@@ -99,11 +96,7 @@ func (c *clusterer) links(sameTopic func(i, j int) bool) []link {
 			if best[i][dj].to != j || best[j][di].to != i {
 				continue
 			}
-			t := c.p.MatchThreshold
-			if sameTopic != nil && sameTopic(i, j) {
-				t = c.p.TopicThreshold
-			}
-			if s.sim >= t {
+			if s.sim >= c.bar(affinity, i, j) {
 				out = append(out, link{i, j, s.sim})
 			}
 		}
@@ -120,6 +113,17 @@ func (c *clusterer) links(sameTopic func(i, j int) bool) []link {
 	return out
 }
 
+// bar is the similarity clauses i and j of different documents need to be
+// linked: MatchThreshold, lowered towards TopicThreshold as far as their
+// sections are aligned.
+func (c *clusterer) bar(affinity func(i, j int) float64, i, j int) float64 {
+	t := c.p.MatchThreshold
+	if affinity != nil {
+		t -= (c.p.MatchThreshold - c.p.TopicThreshold) * affinity(i, j)
+	}
+	return t
+}
+
 func (c *clusterer) find(i int) int {
 	for c.parent[i] != i {
 		c.parent[i] = c.parent[c.parent[i]]
@@ -128,13 +132,13 @@ func (c *clusterer) find(i int) int {
 	return i
 }
 
-// maxLinkage bounds how many members of each group the linkage check
-// samples, so that very large measures (hundreds of documents) stay cheap.
-const maxLinkage = 12
-
-// groups runs the constrained clustering and returns the groups of clause
-// indexes, each sorted, in order of their first clause.
-func (c *clusterer) groups(links []link) [][]int {
+// groups runs the constrained clustering, then the second chance for
+// clauses left alone, and returns the groups of clause indexes, each
+// sorted, in order of their first clause.
+//
+// Links are taken in the order given: copies first (copyLinks), then the
+// rest, strongest first.
+func (c *clusterer) groups(links []link, affinity func(i, j int) float64) [][]int {
 	n := len(c.f.clauses)
 	c.parent = make([]int, n)
 	c.member = make([][]int, n)
@@ -166,6 +170,9 @@ func (c *clusterer) groups(links []link) [][]int {
 		}
 		c.member[rb], c.docsOf[rb] = nil, nil
 	}
+	if affinity != nil {
+		c.attach(affinity)
+	}
 	var out [][]int
 	for i := 0; i < n; i++ {
 		if c.find(i) == i {
@@ -194,11 +201,13 @@ func (c *clusterer) disjointDocs(ra, rb int) bool {
 // linkage is the mean similarity between the members of two groups.
 func (c *clusterer) linkage(ra, rb int) float64 {
 	a, b := c.member[ra], c.member[rb]
-	if len(a) > maxLinkage {
-		a = a[:maxLinkage]
+	// Sampling MaxLinkage members of each keeps very large measures
+	// (hundreds of documents) cheap.
+	if len(a) > c.p.MaxLinkage {
+		a = a[:c.p.MaxLinkage]
 	}
-	if len(b) > maxLinkage {
-		b = b[:maxLinkage]
+	if len(b) > c.p.MaxLinkage {
+		b = b[:c.p.MaxLinkage]
 	}
 	sum := 0.0
 	for _, i := range a {
@@ -207,4 +216,77 @@ func (c *clusterer) linkage(ra, rb int) float64 {
 		}
 	}
 	return sum / float64(len(a)*len(b))
+}
+
+// attach gives clauses still alone a second chance, for the two cases that
+// mutual best matching cannot see (docs/engine.md):
+//
+//   - a third or fourth document joins a measure: its clause's best match
+//     is in the measure, but that clause prefers another document's;
+//   - granularity: a document states in two clauses of one section what
+//     another states in one, which can be the mutual best of only one.
+//
+// A lone clause joins the measure of its best candidate in some document
+// when their similarity clears the link bar by AttachMargin, the measure
+// either lacks the clause's document or holds it only in the same section,
+// and the linkage check passes. Proposals are taken strongest first.
+func (c *clusterer) attach(affinity func(i, j int) float64) {
+	f := c.f
+	type proposal struct {
+		y, x int
+		sim  float64
+	}
+	var props []proposal
+	for y, list := range c.cands {
+		if len(c.member[c.find(y)]) > 1 {
+			continue
+		}
+		dy := f.clauses[y].ref.Doc
+		for _, s := range list { // best first
+			x := s.to
+			if f.clauses[x].ref.Doc == dy {
+				continue
+			}
+			if s.sim >= c.bar(affinity, y, x)+c.p.AttachMargin {
+				props = append(props, proposal{y, x, s.sim})
+			}
+			break
+		}
+	}
+	sort.Slice(props, func(a, b int) bool {
+		if props[a].sim != props[b].sim {
+			return props[a].sim > props[b].sim
+		}
+		return props[a].y < props[b].y
+	})
+	for _, pr := range props {
+		ry, rx := c.find(pr.y), c.find(pr.x)
+		if ry == rx || len(c.member[ry]) > 1 {
+			continue
+		}
+		dy := f.clauses[pr.y].ref.Doc
+		if c.docsOf[rx][dy] && !c.sameSectionMember(rx, pr.y) {
+			continue
+		}
+		if c.linkage(ry, rx) < c.p.ClusterLink {
+			continue
+		}
+		c.parent[ry] = rx
+		c.member[rx] = append(c.member[rx], pr.y)
+		c.docsOf[rx][dy] = true
+		c.member[ry], c.docsOf[ry] = nil, nil
+	}
+}
+
+// sameSectionMember reports whether group r holds a clause of y's document
+// in y's own section.
+func (c *clusterer) sameSectionMember(r, y int) bool {
+	cy := &c.f.clauses[y]
+	for _, m := range c.member[r] {
+		cm := &c.f.clauses[m]
+		if cm.ref.Doc == cy.ref.Doc && cm.section == cy.section {
+			return true
+		}
+	}
+	return false
 }

@@ -11,28 +11,34 @@ import (
 	"citydiff/segment/words"
 )
 
-// Analyze compares documents whose clauses have been segmented (see
-// segment.Document.Segment). It is deterministic: the same documents and
-// Params give the same Result.
-func Analyze(docs []*segment.Document, p Params) *Result {
-	return analyze(docs, p, words.Default())
-}
-
-func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
+// Analyze compares documents whose clauses have been segmented with seg
+// (see segment.Document.Segment). It is deterministic: the same documents
+// and Params give the same Result.
+//
+// It runs in stages, each taking the previous one's output:
+//
+//	words       features.go    weighted bags of words and character bigrams
+//	candidates  index.go       pairs worth comparing, near-copies.go uncapped
+//	links       links.go       mutual best pairs above their bar
+//	topics      topics.go      sections aligned across documents, from the links
+//	links       links.go       again, the bar lowered by section alignment
+//	measures    cluster.go     constrained clustering, kinds and labels
+func Analyze(docs []*segment.Document, seg *words.Segmenter, p Params) *Result {
 	r := &Result{Params: p, Docs: docs}
 	f := buildFeatures(r, seg, p)
 	cands := f.candidates(p)
 	cl := newClusterer(f, p, cands)
 
-	// Pass 1: clause links without topic knowledge, the sharp evidence
-	// for section alignment.
+	// Clause links without topic knowledge: the sharp evidence for
+	// section alignment.
 	linked := map[[2]int]bool{}
 	for _, l := range cl.links(nil) {
 		linked[pairKey(l.a, l.b)] = true
 	}
 	units := buildSectionUnits(r, f, seg)
 	counts := unitLinks(units, linked)
-	for k, g := range alignSections(r, units, counts, p) {
+	groups, secSims := alignSections(units, counts, p)
+	for k, g := range groups {
 		t := Topic{ID: fmt.Sprintf("t%02d", k+1)}
 		acc := map[int]float64{}
 		count := map[int]int{}
@@ -43,51 +49,65 @@ func analyze(docs []*segment.Document, p Params, seg *words.Segmenter) *Result {
 				count[e.id]++
 			}
 		}
-		t.Score = meanSectionSim(units, g, counts)
+		t.Score = meanSectionSim(units, g, counts, p)
 		t.Label = label(f, acc, count, 3, nil)
 		r.Topics = append(r.Topics, t)
 	}
 	sortTopics(r)
 
-	// Pass 2: measures, with the lower threshold inside aligned sections.
+	// Measures, the bar lowered where sections are aligned.
 	sets := topicSets(r, r.Topics)
-	sameTopic := func(i, j int) bool {
-		a, b := f.clauses[i].ref, f.clauses[j].ref
-		sa := sets[a.Doc][docs[a.Doc].Clauses[a.Clause].Section]
-		sb := sets[b.Doc][docs[b.Doc].Clauses[b.Clause].Section]
-		for t := range sa {
-			if sb[t] {
-				return true
-			}
-		}
-		return false
-	}
-	groups := cl.groups(cl.links(sameTopic))
-	r.Measures = make([]Measure, 0, len(groups))
-	for _, g := range groups {
+	affinity := sectionAffinity(r, f, units, secSims, sets, p)
+	clusters := cl.groups(append(f.copyLinks(r), cl.links(affinity)...), affinity)
+	r.Measures = make([]Measure, 0, len(clusters))
+	for _, g := range clusters {
 		r.Measures = append(r.Measures, buildMeasure(f, cl, g, p))
 	}
 	sortMeasures(r)
-	r.measureOf = make([][]int, len(docs))
-	for di, d := range docs {
-		r.measureOf[di] = make([]int, len(d.Clauses))
-	}
-	for mi, m := range r.Measures {
-		for _, c := range m.Clauses {
-			r.measureOf[c.Doc][c.Clause] = mi
-		}
-	}
+	r.Reindex()
 	assignTopics(r, sets)
 	r.Similarity = DocSimilarity(r.Docs, r.Measures)
 	r.Passages = passages(r, f, cands, p)
 	return r
 }
 
-func meanSectionSim(units []secUnit, g []int, counts map[[2]int]int) float64 {
+// sectionAffinity says, for two clauses, how far their sections are
+// aligned, in [0, 1]: 1 when they lie in one topic, else the similarity
+// of their closest sections relative to AlignedSimilarity.
+func sectionAffinity(r *Result, f *features, units []secUnit, secSims []map[int]float64, sets [][]map[int]bool, p Params) func(i, j int) float64 {
+	holders := make([][]int, len(f.clauses)) // clause → units whose subtree holds it
+	for u := range units {
+		for _, c := range units[u].clauses {
+			holders[c] = append(holders[c], u)
+		}
+	}
+	return func(i, j int) float64 {
+		a, b := f.clauses[i].ref, f.clauses[j].ref
+		sa := sets[a.Doc][r.Docs[a.Doc].Clauses[a.Clause].Section]
+		sb := sets[b.Doc][r.Docs[b.Doc].Clauses[b.Clause].Section]
+		for t := range sa {
+			if sb[t] {
+				return 1
+			}
+		}
+		best := 0.0
+		for _, u := range holders[i] {
+			for _, v := range holders[j] {
+				best = max(best, secSims[u][v])
+			}
+		}
+		if p.AlignedSimilarity <= 0 {
+			return 0
+		}
+		return min(1, best/p.AlignedSimilarity)
+	}
+}
+
+func meanSectionSim(units []secUnit, g []int, counts map[[2]int]int, p Params) float64 {
 	sum, n := 0.0, 0
 	for x := 0; x < len(g); x++ {
 		for y := x + 1; y < len(g); y++ {
-			sum += sectionSim(&units[g[x]], &units[g[y]], counts[pairKey(g[x], g[y])])
+			sum += sectionSim(&units[g[x]], &units[g[y]], counts[pairKey(g[x], g[y])], p)
 			n++
 		}
 	}
@@ -192,13 +212,13 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 		return m
 	}
 	sum, diffSum, minDiff, minCover, n := 0.0, 0.0, 1.0, 1.0, 0
-	// Kind and similarity from the pairs among the first maxLinkage
+	// Kind and similarity from the pairs among the first MaxLinkage
 	// clauses: a measure shared by hundreds of documents would otherwise
 	// cost the square of its size.
 	var sample []int // one clause per document
 	seen := map[int]bool{}
 	for _, i := range g {
-		if d := f.clauses[i].ref.Doc; !seen[d] && len(sample) < maxLinkage {
+		if d := f.clauses[i].ref.Doc; !seen[d] && len(sample) < p.MaxLinkage {
 			seen[d] = true
 			sample = append(sample, i)
 		}
@@ -211,7 +231,7 @@ func buildMeasure(f *features, cl *clusterer, g []int, p Params) Measure {
 			diffSum += d
 			minDiff = math.Min(minDiff, d)
 			cover := 0.0
-			if al := f.localAlign(a, b); al.matched >= minAligned {
+			if al := f.localAlign(a, b); al.matched >= p.MinAligned {
 				cover = al.norm
 			}
 			minCover = math.Min(minCover, cover)

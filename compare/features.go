@@ -4,7 +4,10 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
+	"citydiff/segment"
 	"citydiff/segment/words"
 )
 
@@ -31,8 +34,6 @@ import (
 // 规范性文件备案审查). Actors keep actorWeight of their weight.
 var actor = regexp.MustCompile(`(法院|检察院|政府|机关|部门|单位|委员会|常委会|人大|政协|[局厅办委])$`)
 
-const actorWeight = 0.4
-
 // vocab interns words as small integers.
 type vocab struct {
 	ids   map[string]int
@@ -57,15 +58,18 @@ type entry struct {
 
 // clauseFeat is what the engine knows of one clause.
 type clauseFeat struct {
-	ref     ClauseRef
-	seq     []int   // content word ids in order (for local alignment)
-	seqTok  []int   // for each of seq, its index in the clause's Tokens
-	all     []int   // all token ids except punctuation, in order (for kinds)
-	vec     []entry // unit-length weighted bag of words
-	mass    float64 // sum of weights of seq (for alignment normalization)
-	grams   []int   // distinct character n-gram ids of the text, sorted
-	extra   []int   // word ids of the expansions of shorthands it uses (bag only)
-	section int     // index of the clause's section in its document
+	ref      ClauseRef
+	seq      []int   // content word ids in order (for local alignment)
+	seqTok   []int   // for each of seq, its index in the clause's Tokens
+	all      []int   // all token ids except punctuation, in order (for kinds)
+	vec      []entry // unit-length weighted bag of words
+	mass     float64 // sum of weights of seq (for alignment normalization)
+	grams    []int   // distinct character n-gram ids of the text, sorted
+	extra    []int   // word ids of the expansions of shorthands it uses (bag only)
+	chars    []entry // unit-length weighted bag of character bigrams
+	rawChars []entry // the same bag before normalization (for containment)
+	charMass float64 // sum of rawChars' weights
+	section  int     // index of the clause's section in its document
 }
 
 // features computes word weights and clause vectors for all documents.
@@ -79,17 +83,19 @@ type features struct {
 	docDF   []int
 	clDF    []int
 	ngrams  int // number of distinct character n-grams
+	p       Params
 }
 
 func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
-	f := &features{voc: vocab{ids: map[string]int{}}}
+	f := &features{voc: vocab{ids: map[string]int{}}, p: p}
 	f.byDoc = make([][]int, len(r.Docs))
 	for di, d := range r.Docs {
+		own := ownNames(d)
 		for ci := range d.Clauses {
 			c := &d.Clauses[ci]
 			cf := clauseFeat{ref: ClauseRef{di, ci}, section: c.Section}
 			for ti, t := range c.Tokens {
-				if !isWordish(t.Text) {
+				if !isWordish(t.Text) || own[t.Text] {
 					continue
 				}
 				id := f.voc.id(t.Text)
@@ -107,6 +113,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		}
 	}
 	f.buildGrams(r, p.NGram)
+	f.buildBigrams(r)
 	n := len(f.voc.words)
 	f.docDF = make([]int, n)
 	f.clDF = make([]int, n)
@@ -143,9 +150,19 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		f.rarity[id] = math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
 		f.domain[id] = seg.IsDomain(w)
 		if actor.MatchString(w) {
-			f.rarity[id] *= actorWeight
+			f.rarity[id] *= p.ActorWeight
 		}
 		f.weight[id] = idf * collection * f.rarity[id]
+	}
+	var heading [][][]int // doc → section → heading word ids
+	if p.HeadingWeight > 0 {
+		heading = make([][][]int, len(r.Docs))
+		for di, d := range r.Docs {
+			heading[di] = make([][]int, len(d.Sections))
+			for si := range d.Sections {
+				heading[di][si] = f.headingWords(&d.Sections[si], seg)
+			}
+		}
 	}
 	for i := range f.clauses {
 		cf := &f.clauses[i]
@@ -157,9 +174,18 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		for _, id := range cf.extra {
 			tf[id]++
 		}
+		if heading != nil {
+			// An item heading names the measure its clauses spell out.
+			for _, id := range heading[cf.ref.Doc][cf.section] {
+				tf[id] += p.HeadingWeight
+			}
+		}
 		acc := make(map[int]float64, len(tf))
 		for id, n := range tf {
-			acc[id] = (1 + math.Log(n)) * f.weight[id]
+			acc[id] = math.Max(n, 1e-9) * f.weight[id]
+			if n >= 1 {
+				acc[id] = (1 + math.Log(n)) * f.weight[id]
+			}
 		}
 		cf.vec = unit(acc)
 	}
@@ -237,7 +263,7 @@ func (f *features) buildGrams(r *Result, n int) {
 	for i := range f.clauses {
 		cf := &f.clauses[i]
 		var text []rune
-		for _, ch := range r.Clause(cf.ref).Norm {
+		for _, ch := range matchText(r, cf.ref) {
 			if isWordish(string(ch)) {
 				text = append(text, ch)
 			}
@@ -258,4 +284,122 @@ func (f *features) buildGrams(r *Result, n int) {
 		sort.Ints(cf.grams)
 	}
 	f.ngrams = len(ids)
+}
+
+// buildBigrams gives every clause a weighted bag of its character bigrams
+// (within runs of letters, punctuation breaks a run), weighed like words:
+// clause IDF times the document-level stock factor. Bigrams see what word
+// segmentation hides: 多元化解 and 多元化纠纷化解 share 多元, 纠纷 no word
+// at all; 执法程序 and 行政执法程序 are cut into different words.
+func (f *features) buildBigrams(r *Result) {
+	ids := map[[2]rune]int{}
+	bags := make([]map[int]float64, len(f.clauses))
+	var clDF, docDF, lastCl, lastDoc []int
+	for i := range f.clauses {
+		cf := &f.clauses[i]
+		bag := map[int]float64{}
+		var prev rune
+		for _, ch := range matchText(r, cf.ref) {
+			if !isWordish(string(ch)) {
+				prev = 0
+				continue
+			}
+			if prev != 0 {
+				k := [2]rune{prev, ch}
+				id, ok := ids[k]
+				if !ok {
+					id = len(ids)
+					ids[k] = id
+					clDF, docDF = append(clDF, 0), append(docDF, 0)
+					lastCl, lastDoc = append(lastCl, -1), append(lastDoc, -1)
+				}
+				bag[id]++
+				if lastCl[id] != i {
+					lastCl[id] = i
+					clDF[id]++
+				}
+				if lastDoc[id] != cf.ref.Doc {
+					lastDoc[id] = cf.ref.Doc
+					docDF[id]++
+				}
+			}
+			prev = ch
+		}
+		bags[i] = bag
+	}
+	C := float64(len(f.clauses))
+	N := float64(len(r.Docs))
+	for i, bag := range bags {
+		for id, n := range bag {
+			collection := 1.0
+			if N > 2 {
+				share := float64(docDF[id]) / N
+				collection = math.Max(0.1, 1-share*share)
+			}
+			bag[id] = (1 + math.Log(n)) * math.Log(1+C/float64(clDF[id])) * collection
+		}
+		raw := make([]entry, 0, len(bag))
+		for id, w := range bag {
+			raw = append(raw, entry{id, w})
+		}
+		sort.Slice(raw, func(a, b int) bool { return raw[a].id < raw[b].id })
+		mass := 0.0 // summed in id order, so the last bits never change
+		for _, e := range raw {
+			mass += e.w
+		}
+		f.clauses[i].rawChars, f.clauses[i].charMass = raw, mass
+		f.clauses[i].chars = unit(bag)
+	}
+}
+
+// containment is the share of the lighter bag's weight found in the other.
+func containment(a, b []entry, ma, mb float64) float64 {
+	if ma > mb {
+		a, b, ma, mb = b, a, mb, ma
+	}
+	if ma == 0 {
+		return 0
+	}
+	s := 0.0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			s += a[i].w
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return s / ma
+}
+
+// ownNames are the names a document uses for its own city (汕头, 汕头市):
+// they say where a measure applies, not what it does, and a copy that only
+// swaps them is still a copy.
+func ownNames(d *segment.Document) map[string]bool {
+	c := strings.TrimSuffix(d.Meta.City, "市")
+	if utf8.RuneCountInString(c) < 2 {
+		return nil
+	}
+	return map[string]bool{c: true, c + "市": true}
+}
+
+// ownNameMark replaces a document's own city name in the text that
+// character evidence is computed from.
+const ownNameMark = "〇"
+
+// matchText is a clause's normalized text with the document's own city
+// name masked, for the character signals.
+func matchText(r *Result, c ClauseRef) string {
+	norm := r.Clause(c).Norm
+	for name := range ownNames(r.Docs[c.Doc]) {
+		if utf8.RuneCountInString(name) == utf8.RuneCountInString(strings.TrimSuffix(name, "市")) {
+			norm = strings.ReplaceAll(norm, name, ownNameMark)
+		}
+	}
+	return norm
 }

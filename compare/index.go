@@ -20,17 +20,9 @@ import (
 // clause's own document too, where it repeats itself); only those get the
 // full similarity (cosine, local alignment, shared n-grams).
 
-// maxPosting bounds a posting list so that the cost per clause stays
-// constant as the collection grows.
-const maxPosting = 48
-
-// maxCandidates bounds the candidates one clause keeps over all documents;
-// preselect is how many of the best partial scores are looked at to find
-// them.
-const (
-	maxCandidates = 24
-	preselect     = 4 * maxCandidates
-)
+// preselectFactor × MaxCandidates best partial scores are looked at to
+// find the MaxCandidates that get a full score.
+const preselectFactor = 4
 
 // scored is a candidate clause with its similarity to the query.
 type scored struct {
@@ -44,7 +36,7 @@ type scored struct {
 func (f *features) candidates(p Params) [][]scored {
 	limit := int(p.MaxDocFreq * float64(len(f.clauses)))
 	limit = max(limit, 8)
-	limit = min(limit, maxPosting)
+	limit = min(limit, p.MaxPosting)
 	postings := make([][]int, len(f.voc.words))
 	for i, cf := range f.clauses {
 		for _, e := range cf.vec {
@@ -122,6 +114,7 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 	// The best preselect candidates overall, kept in a bounded heap (its
 	// root is the worst kept), so the cost per clause does not grow with
 	// the number of documents…
+	preselect := preselectFactor * p.MaxCandidates
 	top := make([]pre, 0, preselect)
 	down := func(k int) {
 		for {
@@ -171,7 +164,7 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 	}
 	// Only the best maxCandidates get the full score (local alignment is
 	// the costly part): the per-clause cost stays bounded as documents grow.
-	kept = kept[:min(len(kept), maxCandidates)]
+	kept = kept[:min(len(kept), p.MaxCandidates)]
 	res := make([]scored, 0, len(kept))
 	for _, k := range kept {
 		res = append(res, f.score(i, k.j))
@@ -182,8 +175,8 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 		}
 		return res[a].to < res[b].to
 	})
-	if len(res) > maxCandidates {
-		res = res[:maxCandidates]
+	if len(res) > p.MaxCandidates {
+		res = res[:p.MaxCandidates]
 	}
 	return res
 }
@@ -197,10 +190,6 @@ func (f *features) weightIn(j, id int) float64 {
 	}
 	return 0
 }
-
-// singleWordFactor scales the cosine of two clauses that share exactly one
-// content word, unless it is a term of the governance vocabulary.
-const singleWordFactor = 0.5
 
 // onlySharedWord returns the number of words two vectors share and, when
 // there is exactly one, its id.
@@ -222,13 +211,6 @@ func (f *features) onlySharedWord(a, b []entry) (id, n int) {
 	return id, n
 }
 
-// minSharedGrams is the fewest shared character n-grams (a verbatim run of
-// about ten characters) that count as reuse; gramWeight scales their share.
-const (
-	minSharedGrams = 6
-	gramWeight     = 0.8
-)
-
 // sharedSorted counts the values two sorted slices share.
 func sharedSorted(a, b []int) int {
 	n, i, j := 0, 0, 0
@@ -245,35 +227,4 @@ func sharedSorted(a, b []int) int {
 		}
 	}
 	return n
-}
-
-// minAligned is the fewest matched words a local alignment needs before
-// it can speak for reuse on its own.
-const minAligned = 4
-
-// score is the full similarity of clauses i and j: the larger of the
-// weighted cosine and the local alignment's reuse score (when the aligned
-// stretch is long enough to mean reuse rather than a shared phrase).
-func (f *features) score(i, j int) scored {
-	a, b := &f.clauses[i], &f.clauses[j]
-	cos := cosine(a.vec, b.vec)
-	if id, n := f.onlySharedWord(a.vec, b.vec); n == 1 && !f.domain[id] {
-		// One shared ordinary word (行业, 聚焦) is a coincidence more often
-		// than a measure; one shared term of the vocabulary (诉源治理)
-		// is not.
-		cos *= singleWordFactor
-	}
-	al := f.localAlign(a, b)
-	sim := cos
-	if al.matched >= minAligned {
-		// A reused stretch covering the whole lighter clause is as strong
-		// as identical bags of words; a short one adds little.
-		sim = max(sim, 0.9*al.norm)
-	}
-	if n := sharedSorted(a.grams, b.grams); n >= minSharedGrams {
-		// Verbatim reuse made of common words: the share of the shorter
-		// clause's character n-grams found in the other.
-		sim = max(sim, gramWeight*float64(n)/float64(min(len(a.grams), len(b.grams))))
-	}
-	return scored{to: j, sim: sim, al: al}
 }

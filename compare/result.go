@@ -73,6 +73,21 @@ type Result struct {
 	measureOf [][]int // [doc][clause] → measure index
 }
 
+// Reindex rebuilds the clause → measure index from Measures. Analyze does
+// it; a Result put together by hand (a test fixture) must call it before
+// MeasureOf.
+func (r *Result) Reindex() {
+	r.measureOf = make([][]int, len(r.Docs))
+	for di, d := range r.Docs {
+		r.measureOf[di] = make([]int, len(d.Clauses))
+	}
+	for mi, m := range r.Measures {
+		for _, c := range m.Clauses {
+			r.measureOf[c.Doc][c.Clause] = mi
+		}
+	}
+}
+
 // MeasureOf returns the index of the measure that holds a clause.
 func (r *Result) MeasureOf(c ClauseRef) int { return r.measureOf[c.Doc][c.Clause] }
 

@@ -9,6 +9,7 @@ import (
 
 	"citydiff/corpus"
 	"citydiff/segment"
+	"citydiff/segment/words"
 )
 
 var (
@@ -24,7 +25,7 @@ func seedAnalysis(t testing.TB) *Result {
 		var docs []*segment.Document
 		docs, seedErr = corpus.Load(corpus.Options{})
 		if seedErr == nil {
-			seedResult = Analyze(docs, DefaultParams())
+			seedResult = Analyze(docs, words.Default(), DefaultParams())
 		}
 	})
 	if seedErr != nil {

@@ -26,9 +26,6 @@ import (
 // best section if that section is close enough to the topic's members — a
 // broad section (Shantou's 二) can take part in several topics this way.
 
-// headingBoost is how many times a heading word counts in its section.
-const headingBoost = 3
-
 // headingWords are the content words of a section's heading that the
 // collection's clauses use too (others cannot link two sections anyway).
 func (f *features) headingWords(s *segment.Section, seg *words.Segmenter) []int {
@@ -41,9 +38,6 @@ func (f *features) headingWords(s *segment.Section, seg *words.Segmenter) []int 
 	return out
 }
 
-// maxTopicLevel is the deepest section level aligned into topics.
-const maxTopicLevel = 2
-
 // secUnit is a section taking part in alignment.
 type secUnit struct {
 	ref     SectionRef
@@ -53,6 +47,7 @@ type secUnit struct {
 }
 
 func buildSectionUnits(r *Result, f *features, seg *words.Segmenter) []secUnit {
+	p := &f.p
 	var units []secUnit
 	for di, d := range r.Docs {
 		// subtree clauses: walk each clause up its ancestors.
@@ -70,7 +65,7 @@ func buildSectionUnits(r *Result, f *features, seg *words.Segmenter) []secUnit {
 			}
 		}
 		for si, s := range d.Sections {
-			if s.Level > maxTopicLevel || len(sub[si]) == 0 {
+			if s.Level > p.MaxTopicLevel || len(sub[si]) == 0 {
 				continue
 			}
 			tf := map[int]float64{}
@@ -83,7 +78,7 @@ func buildSectionUnits(r *Result, f *features, seg *words.Segmenter) []secUnit {
 			// the words of its own and its subsections' headings extra.
 			for _, h := range subHeadings[si] {
 				for _, id := range h {
-					tf[id] += headingBoost
+					tf[id] += p.HeadingBoost
 				}
 			}
 			units = append(units, secUnit{ref: SectionRef{di, si}, vec: nil, clauses: sub[si], tf: tf})
@@ -140,14 +135,11 @@ func unitLinks(units []secUnit, linked map[[2]int]bool) map[[2]int]int {
 	return out
 }
 
-// topWords is how many of its heaviest words index a section unit.
-const topWords = 12
-
 // sectionPairs lists the unit pairs worth comparing: those with clause
 // links between them, and those that share one of their heaviest words
 // (found through an index whose posting lists are bounded, so the number
 // of pairs grows with the collection, not with its square).
-func sectionPairs(units []secUnit, counts map[[2]int]int) [][2]int {
+func sectionPairs(units []secUnit, counts map[[2]int]int, p Params) [][2]int {
 	seen := map[[2]int]bool{}
 	for k := range counts {
 		seen[k] = true
@@ -156,12 +148,12 @@ func sectionPairs(units []secUnit, counts map[[2]int]int) [][2]int {
 	for u := range units {
 		v := append([]entry(nil), units[u].vec...)
 		sort.Slice(v, func(a, b int) bool { return v[a].w > v[b].w || v[a].w == v[b].w && v[a].id < v[b].id })
-		for _, e := range v[:min(topWords, len(v))] {
+		for _, e := range v[:min(p.TopicWords, len(v))] {
 			postings[e.id] = append(postings[e.id], u)
 		}
 	}
 	for _, list := range postings {
-		if len(list) > maxPosting {
+		if len(list) > p.MaxPosting {
 			continue
 		}
 		for x := 0; x < len(list); x++ {
@@ -182,21 +174,23 @@ func sectionPairs(units []secUnit, counts map[[2]int]int) [][2]int {
 
 // sectionSim is the similarity of two section units: their word cosine
 // blended with the density of clause links between them.
-func sectionSim(a, b *secUnit, links int) float64 {
+func sectionSim(a, b *secUnit, links int, p Params) float64 {
 	cos := cosine(a.vec, b.vec)
 	density := float64(links) / float64(min(len(a.clauses), len(b.clauses)))
-	return min(1, cos+0.5*min(1, 2*density))
+	return min(1, cos+p.LinkDensityWeight*min(1, 2*density))
 }
 
-// alignSections groups section units into topics.
-func alignSections(r *Result, units []secUnit, counts map[[2]int]int, p Params) [][]int {
+// alignSections groups section units into topics. It also returns the
+// similarity of every pair of units it compared, the evidence that lowers
+// the bar for clause links between those sections.
+func alignSections(units []secUnit, counts map[[2]int]int, p Params) ([][]int, []map[int]float64) {
 	n := len(units)
 	nb := make([]map[int]float64, n) // sparse similarities
 	for i := range nb {
 		nb[i] = map[int]float64{}
 	}
-	for _, k := range sectionPairs(units, counts) {
-		s := sectionSim(&units[k[0]], &units[k[1]], counts[k])
+	for _, k := range sectionPairs(units, counts, p) {
+		s := sectionSim(&units[k[0]], &units[k[1]], counts[k], p)
 		nb[k[0]][k[1]], nb[k[1]][k[0]] = s, s
 	}
 	// Each unit's best neighbour in every other document, in one pass.
@@ -265,7 +259,7 @@ func alignSections(r *Result, units []secUnit, counts map[[2]int]int, p Params) 
 			}
 			total += mean(member[ra], u)
 		}
-		if !ok || total/float64(len(member[rb])) < 0.7*p.SectionThreshold {
+		if !ok || total/float64(len(member[rb])) < p.TopicJoinShare*p.SectionThreshold {
 			continue
 		}
 		parent[rb] = ra
@@ -306,7 +300,7 @@ func alignSections(r *Result, units []secUnit, counts map[[2]int]int, p Params) 
 		}
 		sort.Slice(topics[t], func(a, b int) bool { return lessSection(units[topics[t][a]].ref, units[topics[t][b]].ref) })
 	}
-	return topics
+	return topics, nb
 }
 
 func lessSection(a, b SectionRef) bool {

@@ -42,7 +42,7 @@ func fixture(t *testing.T) *compare.Result {
 		segment.FromText("jia", "jia.txt", regA, segment.Meta{}, seg),
 		segment.FromText("yi", "yi.txt", regB, segment.Meta{}, seg),
 	}
-	return compare.Analyze(docs, compare.DefaultParams())
+	return compare.Analyze(docs, words.Default(), compare.DefaultParams())
 }
 
 func writeLabels(t *testing.T, name, text string) string {

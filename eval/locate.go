@@ -14,10 +14,23 @@ type Place struct {
 	Doc    int          // index into the documents
 	Clause int          // index into the document's clauses; -1 when the text is in none
 	Span   segment.Span // the quote (or the scope) in the original
-	// Heading is set when the quote lies in a section heading: the place
-	// stands for the first clause under that heading, which the heading
-	// introduces.
+	// Heading is set when the quote lies in a section heading. A heading
+	// names what its section's clauses spell out, so the place stands for
+	// all of them (Clause is the first): a label on a heading is met when
+	// any of them is.
 	Heading bool
+	Under   []int // with Heading: the clauses of the section (its own, else its subtree's)
+}
+
+// clauses are the clauses a place stands for.
+func (p Place) clauses() []int {
+	if p.Heading {
+		return p.Under
+	}
+	if p.Clause < 0 {
+		return nil
+	}
+	return []int{p.Clause}
 }
 
 // folded is a document's normalized text without white space, with the
@@ -231,24 +244,31 @@ func placeAt(di int, d *segment.Document, s segment.Span) Place {
 	for si := range d.Sections {
 		h := d.Sections[si].HeadingSpan
 		if h.Start <= s.Start && s.End <= h.End {
-			p.Heading = true
-			p.Clause = firstClauseUnder(d, si)
+			p.Under = clausesUnder(d, si)
+			if len(p.Under) > 0 {
+				p.Heading = true
+				p.Clause = p.Under[0]
+			}
 			return p
 		}
 	}
 	return p
 }
 
-// firstClauseUnder is the first clause of a section or of its descendants.
-func firstClauseUnder(d *segment.Document, si int) int {
-	sec := &d.Sections[si]
-	if len(sec.Clauses) > 0 {
-		return sec.Clauses[0]
+// clausesUnder are a section's own clauses, or when it has none (a part
+// made only of numbered items), the clauses of its whole subtree.
+func clausesUnder(d *segment.Document, si int) []int {
+	if own := d.Sections[si].Clauses; len(own) > 0 {
+		return own
 	}
-	for _, c := range sec.Children {
-		if ci := firstClauseUnder(d, c); ci >= 0 {
-			return ci
+	var out []int
+	var walk func(int)
+	walk = func(s int) {
+		out = append(out, d.Sections[s].Clauses...)
+		for _, c := range d.Sections[s].Children {
+			walk(c)
 		}
 	}
-	return -1
+	walk(si)
+	return out
 }

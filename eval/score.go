@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"citydiff/compare"
+	"citydiff/segment/words"
 )
 
 // Outcome is how the analysis fared on one label.
@@ -20,6 +21,12 @@ type Outcome struct {
 	OK bool
 	// Why says what went wrong when !OK, in words.
 	Why string
+	// Explained is set by Explain on misses of paired labels: the
+	// engine's similarity of the two clauses, and the clause of B's
+	// document that it finds closest to A (with its measure).
+	Explained               bool
+	Similarity, BestSim     float64
+	BestClause, BestMeasure string
 }
 
 // Tally counts the labels of one relation.
@@ -101,38 +108,62 @@ func Score(r *compare.Result, labels []Label) (*Scores, error) {
 }
 
 func judge(r *compare.Result, o *Outcome) {
-	ma, mb := -1, -1
-	if o.A.Clause >= 0 {
-		ma = r.MeasureOf(compare.ClauseRef{Doc: o.A.Doc, Clause: o.A.Clause})
-		o.MeasureA = r.Measures[ma].ID
+	measures := func(p Place) []int {
+		var out []int
+		for _, c := range p.clauses() {
+			out = append(out, r.MeasureOf(compare.ClauseRef{Doc: p.Doc, Clause: c}))
+		}
+		return out
 	}
-	if o.Label.Relation.paired() && o.B.Clause >= 0 {
-		mb = r.MeasureOf(compare.ClauseRef{Doc: o.B.Doc, Clause: o.B.Clause})
-		o.MeasureB = r.Measures[mb].ID
+	ma := measures(o.A)
+	var mb []int
+	if len(ma) > 0 {
+		o.MeasureA = r.Measures[ma[0]].ID
+	}
+	if o.Label.Relation.paired() {
+		mb = measures(o.B)
+		if len(mb) > 0 {
+			o.MeasureB = r.Measures[mb[0]].ID
+		}
+	}
+	shared := -1 // a measure both sides are in
+	for _, x := range ma {
+		for _, y := range mb {
+			if x == y && shared < 0 {
+				shared = x
+			}
+		}
+	}
+	if shared >= 0 {
+		o.MeasureA, o.MeasureB = r.Measures[shared].ID, r.Measures[shared].ID
 	}
 	switch rel := o.Label.Relation; {
-	case ma < 0 || rel.paired() && mb < 0:
+	case len(ma) == 0 || rel.paired() && len(mb) == 0:
 		o.Why = "text in no clause"
 	case rel.MustMatch():
-		o.OK = ma == mb
+		o.OK = shared >= 0
 		if !o.OK {
 			o.Why = "in different measures"
 		}
 	case rel == Apart:
-		o.OK = ma != mb
+		o.OK = shared < 0
 		if !o.OK {
 			o.Why = "linked into one measure"
 		}
 	case rel == Unique:
-		m := &r.Measures[ma]
-		o.OK = len(m.Docs) == 1
-		if !o.OK {
-			var docs []string
-			for _, d := range m.Docs {
-				if d != o.A.Doc {
+		o.OK = true
+		seen := map[string]bool{}
+		var docs []string
+		for _, mi := range ma {
+			for _, d := range r.Measures[mi].Docs {
+				if d != o.A.Doc && !seen[r.Docs[d].ID] {
+					seen[r.Docs[d].ID] = true
 					docs = append(docs, r.Docs[d].ID)
+					o.OK = false
 				}
 			}
+		}
+		if !o.OK {
 			o.Why = "shared with " + strings.Join(docs, ", ")
 		}
 	case rel == SameTopic:
@@ -166,6 +197,32 @@ func topicsOf(r *compare.Result, p Place) map[int]bool {
 		}
 	}
 	return out
+}
+
+// Explain fills in, for every miss of a paired label, how similar the
+// engine finds the two clauses and which clause it prefers: the numbers a
+// reader needs to tell a threshold from a segmentation problem.
+func Explain(r *compare.Result, s *Scores, seg *words.Segmenter) {
+	var sc *compare.Scorer
+	for k := range s.Outcomes {
+		o := &s.Outcomes[k]
+		if o.OK || !o.Label.Relation.MustMatch() && o.Label.Relation != Apart || o.A.Clause < 0 || o.B.Clause < 0 {
+			continue
+		}
+		if sc == nil {
+			sc = compare.NewScorer(r, seg)
+		}
+		a := compare.ClauseRef{Doc: o.A.Doc, Clause: o.A.Clause}
+		b := compare.ClauseRef{Doc: o.B.Doc, Clause: o.B.Clause}
+		o.Explained = true
+		o.Similarity = sc.Similarity(a, b)
+		best, sim := sc.Best(a, o.B.Doc)
+		if best.Doc >= 0 {
+			o.BestSim = sim
+			o.BestClause = r.Clause(best).ID
+			o.BestMeasure = r.Measures[r.MeasureOf(best)].ID
+		}
+	}
 }
 
 // relationOrder is the order relations are reported in.

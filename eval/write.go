@@ -61,6 +61,10 @@ func WriteText(w io.Writer, r *compare.Result, s *Scores, labelsName string) err
 		if o.Label.Relation.paired() {
 			ew.printf("  %s\n", placeLine(r, o.Label.B, o.B, o.MeasureB))
 		}
+		if o.Explained {
+			ew.printf("  similarity %.2f; closest to %s's clause in %s: %s (%s, %.2f)\n",
+				o.Similarity, o.Label.A.Doc, o.Label.B.Doc, o.BestClause, o.BestMeasure, o.BestSim)
+		}
 	}
 	return ew.err
 }
@@ -133,6 +137,16 @@ type jsonMiss struct {
 	Note     string     `json:"note,omitempty"`
 	A        jsonPlace  `json:"a"`
 	B        *jsonPlace `json:"b,omitempty"`
+	// Similarity is the engine's similarity of the two clauses; Closest
+	// is the clause of B's document it finds closest to A.
+	Similarity *float64     `json:"similarity,omitempty"`
+	Closest    *jsonClosest `json:"closest,omitempty"`
+}
+
+type jsonClosest struct {
+	Clause     string  `json:"clause"`
+	Measure    string  `json:"measure"`
+	Similarity float64 `json:"similarity"`
 }
 
 type jsonPlace struct {
@@ -149,9 +163,7 @@ func WriteJSON(w io.Writer, r *compare.Result, s *Scores, labelsName string) err
 	for _, d := range r.Docs {
 		rep.Documents = append(rep.Documents, d.ID)
 	}
-	rate := func(t Tally) jsonRate {
-		return jsonRate{t.Labels, t.OK, math.Round(t.Rate()*10000) / 10000}
-	}
+	rate := func(t Tally) jsonRate { return jsonRate{t.Labels, t.OK, round4(t.Rate())} }
 	for _, rel := range s.Relations() {
 		rep.Scores[string(rel)] = rate(s.ByRelation[rel])
 	}
@@ -172,6 +184,11 @@ func WriteJSON(w io.Writer, r *compare.Result, s *Scores, labelsName string) err
 			b := place(o.Label.B, o.B, o.MeasureB)
 			m.B = &b
 		}
+		if o.Explained {
+			sim := round4(o.Similarity)
+			m.Similarity = &sim
+			m.Closest = &jsonClosest{o.BestClause, o.BestMeasure, round4(o.BestSim)}
+		}
 		rep.Misses = append(rep.Misses, m)
 	}
 	enc := json.NewEncoder(w)
@@ -179,3 +196,5 @@ func WriteJSON(w io.Writer, r *compare.Result, s *Scores, labelsName string) err
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
 }
+
+func round4(x float64) float64 { return math.Round(x*10000) / 10000 }

@@ -7,6 +7,7 @@ import (
 	"citydiff/compare"
 	"citydiff/corpus"
 	"citydiff/segment"
+	"citydiff/segment/words"
 )
 
 var seeds struct {
@@ -23,7 +24,7 @@ func seedResult(t testing.TB) *compare.Result {
 	seeds.once.Do(func() {
 		seeds.docs, seeds.err = corpus.Load(corpus.Options{})
 		if seeds.err == nil {
-			seeds.res = compare.Analyze(seeds.docs, compare.DefaultParams())
+			seeds.res = compare.Analyze(seeds.docs, words.Default(), compare.DefaultParams())
 		}
 	})
 	if seeds.err != nil {

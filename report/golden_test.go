@@ -10,6 +10,7 @@ import (
 
 	"citydiff/compare"
 	"citydiff/corpus"
+	"citydiff/segment/words"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -56,16 +57,16 @@ func firstDiff(want, got []byte) string {
 }
 
 func TestGoldenMarkdown(t *testing.T) {
-	r, m := seedMeta(t)
+	r, m := fixedResult(t)
 	var buf bytes.Buffer
 	if err := Markdown(&buf, r, m); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "seeds.md", buf.Bytes())
+	golden(t, "fixed.md", buf.Bytes())
 }
 
 func TestGoldenCSV(t *testing.T) {
-	r, m := seedMeta(t)
+	r, m := fixedResult(t)
 	files, err := CSV(r, m)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := compare.Analyze(docs, compare.DefaultParams())
+		r := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 		m := NewMeta("citydiff", "test", r)
 		out := map[string][]byte{}
 		for name, write := range map[string]func(*bytes.Buffer) error{

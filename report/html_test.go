@@ -290,7 +290,7 @@ func TestHTMLEscapes(t *testing.T) {
 	const evil = "关于<script>alert(1)</script>的决定\n\n一、加强立法工作\n推进科学立法、民主立法、依法立法,<b>提高</b>立法质量。\n二、加强执法\n严格规范公正文明执法\" onmouseover=\"x。\n"
 	doc := segment.FromText("evil", "evil.txt", evil, segment.Meta{City: "<i>城</i>"}, words.Default())
 	doc.SHA256 = strings.Repeat("0", 64)
-	r := compare.Analyze([]*segment.Document{doc}, compare.DefaultParams())
+	r := compare.Analyze([]*segment.Document{doc}, words.Default(), compare.DefaultParams())
 	m := NewMeta("citydiff", "test", r)
 	root, raw := renderHTML(t, r, m)
 	if n := len(findAll(root, byTag("script"))); n != 1 {

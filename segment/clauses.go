@@ -3,14 +3,22 @@ package segment
 import (
 	"strconv"
 	"strings"
+
+	"citydiff/segment/words"
 )
 
-// maxClause is the length (runes) past which a sentence is cut further: at
-// its semicolons, then before a comma-led new policy verb.
-const maxClause = 80
-
-// minClause is the shortest piece a cut may leave on either side.
-const minClause = 20
+// A sentence is cut into measure units: at its top-level semicolons, and
+// before a comma that opens a new policy verb (完善…，健全…制度，推行…制度),
+// so that each measure a sentence chains can match on its own. Short
+// sentences are left whole, and no cut leaves a piece shorter than
+// minClause: a bare verb phrase of a few characters says too little to be
+// matched alone.
+const (
+	// minCutSentence is the length (runes) from which a sentence is cut.
+	minCutSentence = 24
+	// minClause is the shortest piece a cut may leave on either side.
+	minClause = 8
+)
 
 // policyVerbs open a new measure inside a comma-chained sentence
 // (完善…, 健全…制度, 推行…制度). Cutting there lets each measure match on
@@ -19,7 +27,11 @@ var policyVerbs = []string{
 	"完善", "健全", "建立", "推行", "推进", "推动", "加强", "深化", "落实", "实行", "实施",
 	"开展", "强化", "规范", "提高", "提升", "加大", "严格", "优化", "创新", "探索",
 	"构建", "打造", "培育", "组织", "引导", "鼓励", "支持", "统筹", "整合", "畅通",
-	"拓展", "加快", "建设", "发挥", "落实", "依法", "定期", "全面",
+	"拓展", "加快", "建设", "发挥", "依法", "定期", "全面",
+	"坚持", "做好", "深入", "积极", "大力", "着力", "切实", "进一步", "持续", "广泛",
+	"注重", "增强", "提供", "促进", "保障", "维护", "确保", "防范", "指导", "纳入",
+	"制定", "出台", "设立", "推广", "运用", "发展", "整治", "清理", "严厉", "严禁",
+	"禁止", "不得", "及时", "主动", "自觉", "全力", "努力", "着眼", "聚焦", "围绕",
 }
 
 // addClauses splits the body ranges of section sec into clauses, reading
@@ -120,20 +132,16 @@ func (p *parser) sentences(r para) []para {
 	return out
 }
 
-// cutLong cuts a sentence longer than maxClause at top-level semicolons,
-// and pieces still too long before a comma-led policy verb.
+// cutLong cuts a sentence of minCutSentence runes or more at top-level
+// semicolons, then each piece before a comma-led policy verb.
 func (p *parser) cutLong(x para) []para {
-	if x.b-x.a <= maxClause {
+	if x.b-x.a < minCutSentence {
 		return []para{x}
 	}
 	var out []para
 	for _, piece := range p.cutAt(x, func(i int) bool { return p.nr[i] == ';' }) {
-		if piece.b-piece.a <= maxClause {
-			out = append(out, piece)
-			continue
-		}
 		out = append(out, p.cutAt(piece, func(i int) bool {
-			return p.nr[i] == ',' && startsWithVerb(p.nr[i+1:piece.b])
+			return p.nr[i] == ',' && opensAction(p.nr[i+1:piece.b])
 		})...)
 	}
 	return out
@@ -162,11 +170,15 @@ func (p *parser) cutAt(x para, cut func(i int) bool) []para {
 	return append(out, para{s, x.b})
 }
 
-func startsWithVerb(rs []rune) bool {
+// opensAction tells whether the text after a comma starts a new measure:
+// a policy verb of the governance list, or any verb the dictionary knows,
+// possibly behind an adverb (words.OpensAction).
+func opensAction(rs []rune) bool {
+	head := string(rs[:min(len(rs), 4)])
 	for _, v := range policyVerbs {
-		if strings.HasPrefix(string(rs[:min(len(rs), 4)]), v) {
+		if strings.HasPrefix(head, v) {
 			return true
 		}
 	}
-	return false
+	return words.OpensAction(rs[:min(len(rs), 8)])
 }

@@ -18,6 +18,7 @@ import (
 	"citydiff/corpus"
 	"citydiff/seeds"
 	"citydiff/segment"
+	"citydiff/segment/words"
 	"citydiff/server"
 	"citydiff/server/presenter"
 	"citydiff/tui"
@@ -48,7 +49,7 @@ func Load(opt corpus.Options, version string) (*App, error) {
 	for i := first; i < len(docs); i++ {
 		drafts = append(drafts, i)
 	}
-	res := compare.Analyze(docs, compare.DefaultParams())
+	res := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 	if res == nil {
 		return nil, fmt.Errorf("analysis gave no result")
 	}
