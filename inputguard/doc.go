@@ -21,7 +21,8 @@
 //
 // A Reader passes input through unchanged except for four things:
 //
-//  1. Parameter lists are capped at MaxSeparators separators. The cap is
+//  1. Parameter lists are capped at MaxSeparators separators
+//     (MaxDCSSeparators in a DCS). The cap is
 //     applied to the stream as the decoder will see it (the bytes passed
 //     on, not the bytes received), after every possible introducer: ESC [
 //     and ESC P, and any 0x9b or 0x90 byte, even inside a UTF-8 character,
@@ -44,9 +45,9 @@
 //     mouse reports and a paste up to MaxPaste are never paced.
 //
 // The Reader keeps its state across reads, so a sequence split over any
-// number of reads is treated as if it came whole. It never holds input
-// back except the incomplete last character of a paste, so a lone ESC
-// (the Escape key) reaches the decoder at once.
+// number of reads is treated as if it came whole. It holds nothing back
+// but the start of a UTF-8 character whose rest has not arrived, so a
+// lone ESC (the Escape key) reaches the decoder at once.
 //
 // File wraps a terminal *os.File the same way, keeping its descriptor so
 // that Bubble Tea still puts the terminal in raw mode and can cancel reads.

@@ -7,9 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi/parser"
 )
 
-// MaxSeparators is the most ';' or ':' separators a parameter list keeps:
-// 32 parameters, the size of the decoders' parameter arrays.
-const MaxSeparators = parser.MaxParamsSize - 1
+// MaxSeparators is the most ';' or ':' separators a control sequence's
+// parameter list keeps: 32 parameters, the size of the decoders' arrays.
+// A DCS keeps MaxDCSSeparators: ultraviolet reads only 16 parameters of a
+// DCS, and the rest of a longer one would reach the viewer as keys.
+const (
+	MaxSeparators    = parser.MaxParamsSize - 1
+	MaxDCSSeparators = 15
+)
 
 const (
 	esc   = 0x1b
@@ -185,7 +190,13 @@ type shadow struct {
 // allow reports whether b may be passed on: not a separator past
 // MaxSeparators.
 func (s *shadow) allow(b byte) bool {
-	return !(s.in && s.head.inParams() && (b == ';' || b == ':') && s.head.seps >= MaxSeparators)
+	if !s.in || !s.head.inParams() || b != ';' && b != ':' {
+		return true
+	}
+	if s.csi {
+		return s.head.seps < MaxSeparators
+	}
+	return s.head.seps < MaxDCSSeparators
 }
 
 // next records b as passed on, and reports whether it completed a paste

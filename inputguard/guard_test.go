@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
@@ -77,9 +78,9 @@ func TestFilter(t *testing.T) {
 		{"many parameters", small, "\x1b[" + strings.Repeat("1;", 100) + "2m", "\x1b[" + strings.Repeat("1;", MaxSeparators) + strings.Repeat("1", 100-MaxSeparators) + "2m"},
 		{"sub-parameters", small, "\x1b[1" + strings.Repeat(":", 40) + "2u", "\x1b[1" + strings.Repeat(":", MaxSeparators) + "2u"},
 		{"after a private prefix", small, "\x1b[?" + seps(40) + "1h", "\x1b[?" + max + "1h"},
-		{"DCS", Limits{}, "\x1bP" + seps(40) + "1q", "\x1bP" + max + "1q"},
+		{"DCS", Limits{}, "\x1bP" + seps(40) + "1q", "\x1bP" + seps(MaxDCSSeparators) + "1q"},
 		{"8-bit CSI", small, "\x9b" + seps(40) + "1m", "\x9b" + max + "1m"},
-		{"8-bit DCS", Limits{}, "\x90" + seps(40) + "1q", "\x90" + max + "1q"},
+		{"8-bit DCS", Limits{}, "\x90" + seps(40) + "1q", "\x90" + seps(MaxDCSSeparators) + "1q"},
 		{"0x9b inside a character", small, "些" + seps(40) + "1", "些" + max + "1"},
 		{"two lists", small, "\x1b[" + seps(40) + "m\x1b[" + seps(40) + "m", "\x1b[" + max + "m\x1b[" + max + "m"},
 		{"ESC ESC [", small, "\x1b\x1b[" + seps(40) + "m", "\x1b\x1b[" + max + "m"},
@@ -167,6 +168,25 @@ func TestReaderPaces(t *testing.T) {
 	}
 	if len(slept) != 9 || r.Stats().Pauses.Load() != 9 {
 		t.Errorf("paused %d times (stats %d), want 9", len(slept), r.Stats().Pauses.Load())
+	}
+	// A pause never splits a character: the decoder would drop its halves.
+	cjk := strings.Repeat("你好", 2000)
+	r = NewReader(strings.NewReader(cjk), Limits{Burst: 1000, Pause: 100 * time.Millisecond})
+	r.sleep = func(time.Duration) {}
+	buf := make([]byte, 4096)
+	var all []byte
+	for {
+		n, err := r.Read(buf)
+		if !utf8.Valid(buf[:n]) {
+			t.Fatalf("a read of %d bytes splits a character", n)
+		}
+		all = append(all, buf[:n]...)
+		if err != nil {
+			break
+		}
+	}
+	if string(all) != cjk {
+		t.Errorf("read %d bytes of %d", len(all), len(cjk))
 	}
 	// A pause of the client's own resets the burst.
 	slept = nil

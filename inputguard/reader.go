@@ -4,13 +4,14 @@ import (
 	"io"
 	"os"
 	"time"
+	"unicode/utf8"
 )
 
 // Defaults of Limits.
 const (
 	DefaultMaxPaste  = 64 << 10
 	DefaultMaxString = 4 << 10
-	DefaultBurst     = 64 << 10
+	DefaultBurst     = 2 * DefaultMaxPaste
 	DefaultPause     = 100 * time.Millisecond
 )
 
@@ -62,6 +63,7 @@ type Reader struct {
 	stats Stats
 	buf   []byte
 	out   []byte // filtered bytes not yet returned
+	held  []byte // the start of a character cut off by the end of a read
 	err   error  // the source's error, returned once out is empty
 
 	budget int       // bytes left in this burst
@@ -97,14 +99,22 @@ func (r *Reader) Read(p []byte) (int, error) {
 		if r.err != nil {
 			return 0, r.err
 		}
-		r.f.out, r.f.marks = r.f.out[:0], r.f.marks[:0] // r.out is empty: its bytes may be reused
+		// r.out is empty: its bytes may be reused. The character cut off
+		// at the end of the last read comes first.
+		r.f.out, r.f.marks = append(r.f.out[:0], r.held...), r.f.marks[:0]
+		r.held = r.held[:0]
 		n, err := r.src.Read(r.buf[:max(1, min(len(r.buf), len(p)-reserve))])
 		r.f.feed(r.buf[:n])
+		r.out = r.f.out
 		if err != nil {
 			r.f.eof()
-			r.err = err
+			r.out, r.err = r.f.out, err
+		} else if h := cutTail(r.out); h > 0 {
+			// Held for the next read, so that a pause (or a late read)
+			// cannot leave the decoder half a character, which it drops.
+			r.held = append(r.held, r.out[len(r.out)-h:]...)
+			r.out = r.out[:len(r.out)-h]
 		}
-		r.out = r.f.out
 		if len(r.out) == 0 {
 			return 0, r.err
 		}
@@ -133,9 +143,10 @@ func (r *Reader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// whole moves a cut at n out of any end marker of the Reader's own: a
-// marker split over two reads could reach the decoder late enough for it
-// to give up on the first half, and the paste would not end.
+// whole moves a cut at n out of any end marker of the Reader's own and out
+// of a UTF-8 character. A marker split over two reads could reach the
+// decoder late enough for it to give up on the first half, and the paste
+// would not end; a character split by a pause would be dropped.
 func (r *Reader) whole(n, room int) int {
 	for _, m := range r.f.marks {
 		if m[0] < n && n < m[1] {
@@ -145,7 +156,36 @@ func (r *Reader) whole(n, room int) int {
 			return min(m[1], room)
 		}
 	}
+	if n >= len(r.out) || r.out[n]&0xc0 != 0x80 {
+		return n // a character starts at n (or nothing follows)
+	}
+	for k := n - 1; k >= 0 && k > n-utf8.UTFMax; k-- {
+		if r.out[k]&0xc0 != 0x80 {
+			if k > 0 {
+				return k
+			}
+			// The cut is inside the first character: take all of it.
+			_, size := utf8.DecodeRune(r.out)
+			return max(n, min(size, room))
+		}
+	}
 	return n
+}
+
+// cutTail is the length of the incomplete UTF-8 character that b ends
+// with, or 0.
+func cutTail(b []byte) int {
+	for k := 1; k < utf8.UTFMax && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c&0xc0 == 0x80 {
+			continue // a continuation byte: look further back
+		}
+		if c >= 0xc2 && c <= 0xf4 && !utf8.FullRune(b[len(b)-k:]) {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 func (r *Reader) shiftMarks(n int) {
