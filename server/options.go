@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/log"
 
+	"citydiff/inputguard"
 	"citydiff/server/presenter"
 )
 
@@ -61,6 +62,9 @@ type Options struct {
 	MaxWidth         int           // window sizes are clamped to these
 	MaxHeight        int
 	ShutdownNotice   time.Duration // how long sessions are told before Shutdown closes them
+	// Input limits each session's input (bracketed pastes, control
+	// strings, bursts); zero: inputguard.SessionLimits.
+	Input inputguard.Limits
 
 	Logger   *log.Logger       // nil: log.Default()
 	NewModel ModelFunc         // required
@@ -91,6 +95,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ShutdownNotice <= 0 {
 		o.ShutdownNotice = DefaultShutdownNotice
+	}
+	if o.Input == (inputguard.Limits{}) {
+		o.Input = inputguard.SessionLimits()
 	}
 	if o.Logger == nil {
 		o.Logger = log.Default()
