@@ -5,7 +5,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -137,9 +136,8 @@ func (s *Server) connState(ctx ssh.Context) *connState {
 	return s.connStates[ctx]
 }
 
-// onSessionChannel opens a session channel, through a filter that refuses
-// what charmbracelet/ssh would otherwise accept (agent forwarding) or
-// accept without bound (environment variables).
+// onSessionChannel serves a session channel (see sshSession), up to
+// maxChannelsPerConn at once on one connection.
 func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
 	st := s.connState(ctx)
 	if st == nil {
@@ -149,7 +147,7 @@ func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newCh
 	st.mu.Lock()
 	if st.channels >= maxChannelsPerConn {
 		st.mu.Unlock()
-		s.log.Warn("channel refused: too many on one connection", "addr", st.addr)
+		s.refused(st.addr, "channel refused: too many on one connection")
 		_ = newChan.Reject(gossh.ResourceShortage, "too many sessions on one connection")
 		return
 	}
@@ -160,24 +158,24 @@ func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newCh
 		st.channels--
 		st.mu.Unlock()
 	}()
-	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, s: s, st: st}, ctx)
+	s.serveSession(srv, conn, newChan, ctx, st)
 }
 
 // onOtherChannel refuses every other channel type: direct-tcpip (local port
 // forwarding), x11, and anything a client invents.
 func (s *Server) onOtherChannel(_ *ssh.Server, _ *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-	s.log.Warn("channel refused", "addr", remoteAddr(ctx), "type", newChan.ChannelType())
+	s.refused(remoteAddr(ctx), "channel refused", "type", newChan.ChannelType())
 	_ = newChan.Reject(gossh.Prohibited, "citydiff serves only its viewer")
 }
 
 // onGlobalRequest refuses global requests: tcpip-forward (remote port
 // forwarding) and the like.
 func (s *Server) onGlobalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
-	lvl := log.WarnLevel
 	if benignRequests[req.Type] {
-		lvl = log.DebugLevel
+		s.log.Debug("request refused", "addr", remoteAddr(ctx), "type", req.Type)
+	} else {
+		s.refused(remoteAddr(ctx), "request refused", "type", req.Type)
 	}
-	s.log.Log(lvl, "request refused", "addr", remoteAddr(ctx), "type", req.Type)
 	return false, nil
 }
 
@@ -188,48 +186,15 @@ var benignRequests = map[string]bool{
 	"no-more-sessions@openssh.com": true,
 }
 
-// filteredChannel wraps a new session channel so that its requests pass
-// through filter before charmbracelet/ssh sees them.
-type filteredChannel struct {
-	gossh.NewChannel
-	s  *Server
-	st *connState
-}
-
-func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := f.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	out := make(chan *gossh.Request)
-	go f.filter(reqs, out)
-	return ch, out, nil
-}
-
-func (f filteredChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
-	defer close(out)
-	env := 0
-	for req := range in {
-		switch req.Type {
-		case "auth-agent-req@openssh.com", "x11-req":
-			f.s.log.Warn("request refused", "addr", f.st.addr, "type", req.Type)
-			_ = req.Reply(false, nil)
-			continue
-		case "env":
-			if env >= maxEnv || len(req.Payload) > 4096 {
-				_ = req.Reply(false, nil)
-				continue
-			}
-			env++
-		}
-		out <- req
-	}
-}
-
 // remoteAddr is the client's address for the log.
 func remoteAddr(ctx ssh.Context) string {
 	if a := ctx.RemoteAddr(); a != nil {
 		return a.String()
 	}
 	return ""
+}
+
+// refused logs a refused request, channel or command.
+func (s *Server) refused(addr, msg string, keyvals ...any) {
+	s.log.Warn(msg, append([]any{"addr", addr}, keyvals...)...)
 }

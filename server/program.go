@@ -62,8 +62,8 @@ func (s *Server) runProgram(x *session) {
 		member.Start(p.Send)
 	}
 	go func() {
-		// Drain every window change, even after the program ended:
-		// charmbracelet/ssh blocks the session's requests until it is read.
+		// The latest window size, until the session's requests end. A
+		// change never waits for this loop (see sshSession).
 		for win := range winch {
 			w, h := s.bound(win)
 			p.Send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -106,8 +106,6 @@ func New(opts Options) (*Server, error) {
 	srv.ServerConfigCallback = s.sshConfig
 	srv.ConnCallback = s.onConnect
 	srv.ConnectionFailedCallback = s.onConnectionFailed
-	srv.SessionRequestCallback = s.onSessionRequest
-	srv.PtyCallback = func(ssh.Context, ssh.Pty) bool { return true } // sizes are bounded when used
 	srv.IdleTimeout = opts.IdleTimeout
 	// Only sessions; port forwarding (direct-tcpip, tcpip-forward) and every
 	// other channel or global request are refused and logged.
@@ -263,24 +261,4 @@ func (s *Server) onConnectionFailed(conn net.Conn, err error) {
 		return
 	}
 	s.log.Info("handshake failed", "addr", conn.RemoteAddr().String(), "err", err)
-}
-
-// onSessionRequest lets only the shell through: the viewer is the shell.
-// Commands (exec) and subsystems (sftp) are refused before anything runs.
-func (s *Server) onSessionRequest(sess ssh.Session, kind string) bool {
-	switch kind {
-	case "shell":
-		return true
-	case "exec":
-		cmd := sess.RawCommand()
-		if len(cmd) > 80 {
-			cmd = cmd[:80] + "…"
-		}
-		s.log.Warn("exec refused", "addr", sess.RemoteAddr().String(), "user", sess.User(), "command", cmd)
-	case "subsystem":
-		s.log.Warn("subsystem refused", "addr", sess.RemoteAddr().String(), "user", sess.User(), "subsystem", sess.Subsystem())
-	default:
-		s.log.Warn("session request refused", "addr", sess.RemoteAddr().String(), "type", kind)
-	}
-	return false
 }
