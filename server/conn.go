@@ -1,6 +1,9 @@
 package server
 
 import (
+	"encoding/binary"
+	"errors"
+	"io"
 	"net"
 	"sync"
 	"time"
@@ -23,6 +26,34 @@ type connState struct {
 	mu       sync.Mutex
 	id       identity
 	channels int
+	// Of the two caps, the connection holds a pending slot until it
+	// authenticates, then a connection slot (or full says why it could
+	// not have one: its sessions are refused with that).
+	releasePending func()
+	releaseConn    func()
+	full           error
+}
+
+// pendingSince reports whether the connection is still logging in, and
+// since when.
+func (c *connState) stillPending() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.releasePending != nil
+}
+
+// release gives back whichever slot the connection holds.
+func (c *connState) release() {
+	c.mu.Lock()
+	rp, rc := c.releasePending, c.releaseConn
+	c.releasePending, c.releaseConn = nil, nil
+	c.mu.Unlock()
+	if rp != nil {
+		rp()
+	}
+	if rc != nil {
+		rc()
+	}
 }
 
 // identity is who authenticated on a connection.
@@ -91,9 +122,12 @@ func (c *guardedConn) Close() error {
 	return err
 }
 
-// onConnect admits a TCP connection before its handshake: connections are
-// capped (above the session caps, so that a refused session can still be
-// told why) and given the handshake deadline.
+// onConnect admits a TCP connection before its handshake. Until it
+// authenticates it counts against the pending caps, apart from the
+// sessions and the connections of clients who logged in, so sockets that
+// never speak cannot fill the places of those who did; when every pending
+// slot is taken, the oldest connection stalled for evictAfter gives its
+// place up. A refused client is told why (turnAway).
 func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := conn.RemoteAddr().String()
 	host, _, err := net.SplitHostPort(addr)
@@ -101,21 +135,24 @@ func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 		host = addr
 	}
 	if s.closing.Load() {
-		s.log.Info("connection refused: shutting down", "addr", addr)
+		s.turnAway(conn, addr, "the server is shutting down")
 		return nil
 	}
-	release, err := s.conns.acquire(host, "connections")
+	release, err := s.pending.acquire(host, pendingWhat)
+	if full := (*errFull)(nil); errors.As(err, &full) && !full.perAddr && s.evictStalled() {
+		release, err = s.pending.acquire(host, pendingWhat)
+	}
 	if err != nil {
-		s.log.Warn("connection refused", "addr", addr, "reason", err)
+		s.turnAway(conn, addr, err.Error())
 		return nil
 	}
-	st := &connState{addr: addr, host: host, start: time.Now()}
+	st := &connState{addr: addr, host: host, start: time.Now(), releasePending: release}
 	st.conn = &guardedConn{
 		Conn:     conn,
 		idle:     s.opts.IdleTimeout,
 		deadline: st.start.Add(s.opts.HandshakeTimeout),
 		onClose: func() {
-			release()
+			st.release()
 			s.mu.Lock()
 			delete(s.connStates, ctx)
 			s.mu.Unlock()
@@ -128,6 +165,70 @@ func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 	s.mu.Unlock()
 	s.log.Info("connection", "addr", addr)
 	return st.conn
+}
+
+// evictStalled closes the connection that has been logging in longest,
+// if for more than evictAfter; it reports whether it closed one.
+func (s *Server) evictStalled() bool {
+	var oldest *connState
+	s.mu.Lock()
+	for _, st := range s.connStates {
+		if st.stillPending() && time.Since(st.start) > evictAfter && (oldest == nil || st.start.Before(oldest.start)) {
+			oldest = st
+		}
+	}
+	s.mu.Unlock()
+	if oldest == nil {
+		return false
+	}
+	s.refused(oldest.addr, "connection dropped: still not logged in, and its place is wanted",
+		"after", time.Since(oldest.start).Round(time.Millisecond))
+	_ = oldest.conn.Close()
+	return true
+}
+
+// authenticated records who logged in on a connection and moves it from
+// its pending slot to a connection slot.
+func (s *Server) authenticated(st *connState, id identity) {
+	st.setIdentity(id)
+	st.mu.Lock()
+	rp := st.releasePending
+	st.releasePending = nil
+	st.mu.Unlock()
+	if rp == nil {
+		return // already moved
+	}
+	rp()
+	release, err := s.conns.acquire(st.host, "connections")
+	st.mu.Lock()
+	st.releaseConn, st.full = release, err
+	st.mu.Unlock()
+}
+
+// turnAway tells a client refused before its handshake why, in the one
+// way an SSH client shows before any key exchange: the server's version
+// line, then a disconnect message in the clear (OpenSSH prints "Received
+// disconnect from …: <why>"). The client's own version line is read
+// first, so that closing does not reset the connection over it.
+func (s *Server) turnAway(conn net.Conn, addr, why string) {
+	s.refused(addr, "connection refused", "reason", why)
+	_ = conn.SetDeadline(time.Now().Add(500 * time.Millisecond))
+	payload := gossh.Marshal(struct {
+		Reason   uint32 `sshtype:"1"` // SSH_MSG_DISCONNECT
+		Message  string
+		Language string
+	}{12, "citydiff: " + why, ""}) // 12: SSH_DISCONNECT_TOO_MANY_CONNECTIONS
+	pad := 8 - (5+len(payload))%8
+	if pad < 4 {
+		pad += 8
+	}
+	pkt := binary.BigEndian.AppendUint32([]byte(serverVersion+"\r\n"), uint32(1+len(payload)+pad))
+	pkt = append(append(append(pkt, byte(pad)), payload...), make([]byte, pad)...)
+	_, _ = conn.Write(pkt)
+	if tc, ok := conn.(interface{ CloseWrite() error }); ok {
+		_ = tc.CloseWrite()
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(conn, 64<<10))
 }
 
 func (s *Server) connState(ctx ssh.Context) *connState {

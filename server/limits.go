@@ -20,17 +20,24 @@ func newCounter(max, perAddr int) *counter {
 
 // errFull says which cap refused a client.
 type errFull struct {
-	what    string // "sessions" or "connections"
+	what    string // "sessions", "connections", "connections still logging in"
 	n       int
 	perAddr bool
 }
 
 func (e *errFull) Error() string {
+	hint := "close one and try again"
+	if e.what == pendingWhat {
+		hint = "try again in a few seconds"
+	}
 	if e.perAddr {
-		return fmt.Sprintf("too many %s from your address (at most %d); close one and try again", e.what, e.n)
+		return fmt.Sprintf("too many %s from your address (at most %d); %s", e.what, e.n, hint)
 	}
 	return fmt.Sprintf("the server is full (%d %s); try again later", e.n, e.what)
 }
+
+// pendingWhat names the connections counted before they authenticate.
+const pendingWhat = "connections still logging in"
 
 // acquire takes one slot for addr; release gives it back and is safe to
 // call more than once.
