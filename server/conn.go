@@ -5,7 +5,9 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/ssh"
@@ -89,8 +91,41 @@ type guardedConn struct {
 	mu       sync.Mutex
 	deadline time.Time // the handshake deadline, zero once authenticated
 
+	timedOut atomic.Bool // a read or write ran into its deadline
+
 	closeOnce sync.Once
 	onClose   func()
+}
+
+func (c *guardedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.note(err)
+	return n, err
+}
+
+func (c *guardedConn) Write(p []byte) (int, error) {
+	n, err := c.Conn.Write(p)
+	c.note(err)
+	return n, err
+}
+
+// note records a deadline running out: the handshake timeout before the
+// client authenticated, the idle timeout after.
+func (c *guardedConn) note(err error) {
+	if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+		c.timedOut.Store(true)
+	}
+}
+
+// timeout says which timeout closed the connection, or "".
+func (c *connState) timeout() string {
+	if !c.conn.timedOut.Load() {
+		return ""
+	}
+	if c.identity().authed {
+		return "idle timeout"
+	}
+	return "handshake timeout"
 }
 
 func (c *guardedConn) SetDeadline(t time.Time) error {
@@ -156,7 +191,11 @@ func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 			s.mu.Lock()
 			delete(s.connStates, ctx)
 			s.mu.Unlock()
-			s.log.Info("disconnected", "addr", addr, "duration", time.Since(st.start).Round(time.Millisecond))
+			kv := []any{"addr", addr, "duration", time.Since(st.start).Round(time.Millisecond)}
+			if why := st.timeout(); why != "" {
+				kv = append(kv, "reason", why)
+			}
+			s.log.Info("disconnected", kv...)
 		},
 	}
 	_ = conn.SetDeadline(st.conn.deadline)
@@ -295,7 +334,24 @@ func remoteAddr(ctx ssh.Context) string {
 	return ""
 }
 
-// refused logs a refused request, channel or command.
+// refused logs a refused request, channel, command or connection: at most
+// refusalBurst lines per source address a minute, so that a client cannot
+// flood the log; the next line says how many were held back.
 func (s *Server) refused(addr, msg string, keyvals ...any) {
-	s.log.Warn(msg, append([]any{"addr", addr}, keyvals...)...)
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	ok, held := s.refusals.allow(host, time.Now())
+	if !ok {
+		return
+	}
+	kv := append([]any{"addr", addr}, keyvals...)
+	if held > 0 {
+		kv = append(kv, "not_logged_before", held)
+	}
+	s.log.Warn(msg, kv...)
 }
+
+// refusalBurst is how many refusals of one address are logged a minute.
+const refusalBurst = 10

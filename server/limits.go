@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"sync"
+	"time"
 )
 
 // counter caps a count in total and per source address.
@@ -70,4 +71,53 @@ func (c *counter) count() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.total
+}
+
+// logLimiter lets through at most burst log lines per source address in
+// each window, so that a client cannot flood the log with refused
+// requests; the next line let through says how many were held back.
+type logLimiter struct {
+	mu     sync.Mutex
+	burst  int
+	window time.Duration
+	by     map[string]*logWindow
+}
+
+type logWindow struct {
+	start   time.Time
+	n       int
+	dropped int
+}
+
+func newLogLimiter(burst int, window time.Duration) *logLimiter {
+	return &logLimiter{burst: burst, window: window, by: map[string]*logWindow{}}
+}
+
+// allow reports whether a line about host may be logged now and, if so,
+// how many lines about it were held back before it.
+func (l *logLimiter) allow(host string, now time.Time) (ok bool, held int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	w := l.by[host]
+	if w == nil || now.Sub(w.start) >= l.window {
+		if w != nil {
+			held = w.dropped
+		}
+		if len(l.by) >= 4096 { // forget quiet addresses rather than grow
+			for h, old := range l.by {
+				if now.Sub(old.start) >= l.window {
+					delete(l.by, h)
+				}
+			}
+		}
+		w = &logWindow{start: now}
+		l.by[host] = w
+	}
+	if w.n >= l.burst {
+		w.dropped++
+		return false, 0
+	}
+	w.n++
+	held, w.dropped = held+w.dropped, 0
+	return true, held
 }

@@ -34,6 +34,7 @@ type session struct {
 	user  string
 	ident identity
 	full  error // the connection could not have a slot: its sessions are refused
+	conn  *connState
 	start time.Time
 
 	mu   sync.Mutex
@@ -117,7 +118,7 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			start: time.Now(),
 		}
 		if st := s.connState(sess.Context()); st != nil {
-			x.addr, x.host, x.ident = st.addr, st.host, st.identity()
+			x.addr, x.host, x.ident, x.conn = st.addr, st.host, st.identity(), st
 			st.mu.Lock()
 			x.full = st.full
 			st.mu.Unlock()

@@ -82,6 +82,8 @@ func (s *Server) runProgram(x *session) {
 		wish.Println(sess, "\r\ncitydiff: the server is shutting down. Goodbye.")
 	case err == nil:
 		x.setEnd("quit")
+	case x.conn != nil && x.conn.timeout() != "":
+		x.setEnd(x.conn.timeout()) // the idle timeout closed the connection
 	case ctx.Err() != nil:
 		x.setEnd("client left")
 	default:

@@ -37,6 +37,7 @@ type Server struct {
 	sessions *counter // sessions running a program
 	pending  *counter // connections not yet authenticated
 	conns    *counter // authenticated connections
+	refusals *logLimiter
 	closing  atomic.Bool
 	nextID   atomic.Uint64
 
@@ -65,6 +66,7 @@ func New(opts Options) (*Server, error) {
 		sessions:   newCounter(opts.MaxSessions, opts.MaxPerAddress),
 		pending:    newCounter(opts.MaxPending, opts.MaxPendingPerAddress),
 		conns:      newCounter(opts.MaxSessions+16, opts.MaxPerAddress+4),
+		refusals:   newLogLimiter(refusalBurst, time.Minute),
 		connStates: map[ssh.Context]*connState{},
 		live:       map[ssh.Session]*session{},
 	}
