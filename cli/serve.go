@@ -30,6 +30,8 @@ type serveOptions struct {
 	noSeeds        bool
 	maxSessions    int
 	maxPerAddress  int
+	maxPending     int
+	pendingPerAddr int
 	idleTimeout    time.Duration
 	files          []string
 }
@@ -71,6 +73,8 @@ See docs/ssh.md for a classroom walk-through.`,
 	f.BoolVar(&opt.noSeeds, "no-seeds", false, "leave the built-in documents out")
 	f.IntVar(&opt.maxSessions, "max-sessions", server.DefaultMaxSessions, "sessions at once")
 	f.IntVar(&opt.maxPerAddress, "max-per-address", server.DefaultMaxPerAddress, "sessions at once from one address (raise it behind NAT)")
+	f.IntVar(&opt.maxPending, "max-pending", server.DefaultMaxPending, "connections still logging in, at once")
+	f.IntVar(&opt.pendingPerAddr, "max-pending-per-address", server.DefaultMaxPendingPerAddress, "connections still logging in from one address (raise it behind NAT)")
 	f.DurationVar(&opt.idleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close connections idle this long")
 	return cmd
 }
@@ -100,16 +104,18 @@ func runServe(ctx context.Context, stderr io.Writer, opt serveOptions) error {
 		"took", time.Since(start).Round(time.Millisecond))
 
 	srv, err := server.New(server.Options{
-		Addr:           opt.listen,
-		HostKeyPath:    opt.hostKey,
-		AuthorizedKeys: opt.authorizedKeys,
-		Presenters:     opt.presenters,
-		Open:           opt.open,
-		MaxSessions:    opt.maxSessions,
-		MaxPerAddress:  opt.maxPerAddress,
-		IdleTimeout:    opt.idleTimeout,
-		Logger:         logger,
-		NewModel:       app.NewModel,
+		Addr:                 opt.listen,
+		HostKeyPath:          opt.hostKey,
+		AuthorizedKeys:       opt.authorizedKeys,
+		Presenters:           opt.presenters,
+		Open:                 opt.open,
+		MaxSessions:          opt.maxSessions,
+		MaxPerAddress:        opt.maxPerAddress,
+		MaxPending:           opt.maxPending,
+		MaxPendingPerAddress: opt.pendingPerAddr,
+		IdleTimeout:          opt.idleTimeout,
+		Logger:               logger,
+		NewModel:             app.NewModel,
 	})
 	if err != nil {
 		if errors.Is(err, server.ErrNoAuth) {

@@ -9,6 +9,7 @@ import (
 
 	"citydiff/compare"
 	"citydiff/corpus"
+	"citydiff/inputguard"
 	"citydiff/seeds"
 	"citydiff/segment/words"
 	"citydiff/tui"
@@ -46,8 +47,23 @@ func runTUI(cmd *cobra.Command, args []string) error {
 		return compare.Analyze(full, words.Default(), compare.DefaultParams()), nil
 	}
 	m := tui.New(tui.Config{Docs: docs, Drafts: drafts, Analyze: analyze, Dark: true, Version: Version})
-	p := tea.NewProgram(m, tea.WithInput(cmd.InOrStdin()), tea.WithOutput(out))
-	_, err = p.Run()
+	return runViewer(m, cmd.InOrStdin(), out)
+}
+
+// runViewer runs a viewer program on in and out. The input goes through
+// inputguard, as an SSH session's does: pasting a few bytes of junk must
+// not crash the viewer (issue 14), nor a huge paste fill the memory. A
+// terminal stays an *os.File underneath, so Bubble Tea still sets raw mode
+// on it.
+func runViewer(m tea.Model, in io.Reader, out io.Writer, opts ...tea.ProgramOption) error {
+	var input io.Reader
+	if f, ok := in.(*os.File); ok {
+		input = inputguard.NewFile(f, inputguard.Limits{})
+	} else {
+		input = inputguard.NewReader(in, inputguard.Limits{})
+	}
+	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithInput(input), tea.WithOutput(out)}, opts...)...)
+	_, err := p.Run()
 	return err
 }
 

@@ -1,11 +1,15 @@
 package server
 
 import (
+	"encoding/binary"
+	"errors"
+	"io"
 	"net"
+	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -24,6 +28,34 @@ type connState struct {
 	mu       sync.Mutex
 	id       identity
 	channels int
+	// Of the two caps, the connection holds a pending slot until it
+	// authenticates, then a connection slot (or full says why it could
+	// not have one: its sessions are refused with that).
+	releasePending func()
+	releaseConn    func()
+	full           error
+}
+
+// pendingSince reports whether the connection is still logging in, and
+// since when.
+func (c *connState) stillPending() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.releasePending != nil
+}
+
+// release gives back whichever slot the connection holds.
+func (c *connState) release() {
+	c.mu.Lock()
+	rp, rc := c.releasePending, c.releaseConn
+	c.releasePending, c.releaseConn = nil, nil
+	c.mu.Unlock()
+	if rp != nil {
+		rp()
+	}
+	if rc != nil {
+		rc()
+	}
 }
 
 // identity is who authenticated on a connection.
@@ -59,8 +91,41 @@ type guardedConn struct {
 	mu       sync.Mutex
 	deadline time.Time // the handshake deadline, zero once authenticated
 
+	timedOut atomic.Bool // a read or write ran into its deadline
+
 	closeOnce sync.Once
 	onClose   func()
+}
+
+func (c *guardedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.note(err)
+	return n, err
+}
+
+func (c *guardedConn) Write(p []byte) (int, error) {
+	n, err := c.Conn.Write(p)
+	c.note(err)
+	return n, err
+}
+
+// note records a deadline running out: the handshake timeout before the
+// client authenticated, the idle timeout after.
+func (c *guardedConn) note(err error) {
+	if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
+		c.timedOut.Store(true)
+	}
+}
+
+// timeout says which timeout closed the connection, or "".
+func (c *connState) timeout() string {
+	if !c.conn.timedOut.Load() {
+		return ""
+	}
+	if c.identity().authed {
+		return "idle timeout"
+	}
+	return "handshake timeout"
 }
 
 func (c *guardedConn) SetDeadline(t time.Time) error {
@@ -92,9 +157,12 @@ func (c *guardedConn) Close() error {
 	return err
 }
 
-// onConnect admits a TCP connection before its handshake: connections are
-// capped (above the session caps, so that a refused session can still be
-// told why) and given the handshake deadline.
+// onConnect admits a TCP connection before its handshake. Until it
+// authenticates it counts against the pending caps, apart from the
+// sessions and the connections of clients who logged in, so sockets that
+// never speak cannot fill the places of those who did; when every pending
+// slot is taken, the oldest connection stalled for evictAfter gives its
+// place up. A refused client is told why (turnAway).
 func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := conn.RemoteAddr().String()
 	host, _, err := net.SplitHostPort(addr)
@@ -102,25 +170,32 @@ func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 		host = addr
 	}
 	if s.closing.Load() {
-		s.log.Info("connection refused: shutting down", "addr", addr)
+		s.turnAway(conn, addr, "the server is shutting down")
 		return nil
 	}
-	release, err := s.conns.acquire(host, "connections")
+	release, err := s.pending.acquire(host, pendingWhat)
+	if full := (*errFull)(nil); errors.As(err, &full) && !full.perAddr && s.evictStalled() {
+		release, err = s.pending.acquire(host, pendingWhat)
+	}
 	if err != nil {
-		s.log.Warn("connection refused", "addr", addr, "reason", err)
+		s.turnAway(conn, addr, err.Error())
 		return nil
 	}
-	st := &connState{addr: addr, host: host, start: time.Now()}
+	st := &connState{addr: addr, host: host, start: time.Now(), releasePending: release}
 	st.conn = &guardedConn{
 		Conn:     conn,
 		idle:     s.opts.IdleTimeout,
 		deadline: st.start.Add(s.opts.HandshakeTimeout),
 		onClose: func() {
-			release()
+			st.release()
 			s.mu.Lock()
 			delete(s.connStates, ctx)
 			s.mu.Unlock()
-			s.log.Info("disconnected", "addr", addr, "duration", time.Since(st.start).Round(time.Millisecond))
+			kv := []any{"addr", addr, "duration", time.Since(st.start).Round(time.Millisecond)}
+			if why := st.timeout(); why != "" {
+				kv = append(kv, "reason", why)
+			}
+			s.log.Info("disconnected", kv...)
 		},
 	}
 	_ = conn.SetDeadline(st.conn.deadline)
@@ -131,15 +206,78 @@ func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
 	return st.conn
 }
 
+// evictStalled closes the connection that has been logging in longest,
+// if for more than evictAfter; it reports whether it closed one.
+func (s *Server) evictStalled() bool {
+	var oldest *connState
+	s.mu.Lock()
+	for _, st := range s.connStates {
+		if st.stillPending() && time.Since(st.start) > evictAfter && (oldest == nil || st.start.Before(oldest.start)) {
+			oldest = st
+		}
+	}
+	s.mu.Unlock()
+	if oldest == nil {
+		return false
+	}
+	s.refused(oldest.addr, "connection dropped: still not logged in, and its place is wanted",
+		"after", time.Since(oldest.start).Round(time.Millisecond))
+	_ = oldest.conn.Close()
+	return true
+}
+
+// authenticated records who logged in on a connection and moves it from
+// its pending slot to a connection slot.
+func (s *Server) authenticated(st *connState, id identity) {
+	st.setIdentity(id)
+	st.mu.Lock()
+	rp := st.releasePending
+	st.releasePending = nil
+	st.mu.Unlock()
+	if rp == nil {
+		return // already moved
+	}
+	rp()
+	release, err := s.conns.acquire(st.host, "connections")
+	st.mu.Lock()
+	st.releaseConn, st.full = release, err
+	st.mu.Unlock()
+}
+
+// turnAway tells a client refused before its handshake why, in the one
+// way an SSH client shows before any key exchange: the server's version
+// line, then a disconnect message in the clear (OpenSSH prints "Received
+// disconnect from …: <why>"). The client's own version line is read
+// first, so that closing does not reset the connection over it.
+func (s *Server) turnAway(conn net.Conn, addr, why string) {
+	s.refused(addr, "connection refused", "reason", why)
+	_ = conn.SetDeadline(time.Now().Add(500 * time.Millisecond))
+	payload := gossh.Marshal(struct {
+		Reason   uint32 `sshtype:"1"` // SSH_MSG_DISCONNECT
+		Message  string
+		Language string
+	}{12, "citydiff: " + why, ""}) // 12: SSH_DISCONNECT_TOO_MANY_CONNECTIONS
+	pad := 8 - (5+len(payload))%8
+	if pad < 4 {
+		pad += 8
+	}
+	pkt := binary.BigEndian.AppendUint32([]byte(serverVersion+"\r\n"), uint32(1+len(payload)+pad))
+	pkt = append(append(append(pkt, byte(pad)), payload...), make([]byte, pad)...)
+	_, _ = conn.Write(pkt)
+	if tc, ok := conn.(interface{ CloseWrite() error }); ok {
+		_ = tc.CloseWrite()
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(conn, 64<<10))
+}
+
 func (s *Server) connState(ctx ssh.Context) *connState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.connStates[ctx]
 }
 
-// onSessionChannel opens a session channel, through a filter that refuses
-// what charmbracelet/ssh would otherwise accept (agent forwarding) or
-// accept without bound (environment variables).
+// onSessionChannel serves a session channel (see sshSession), up to
+// maxChannelsPerConn at once on one connection.
 func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
 	st := s.connState(ctx)
 	if st == nil {
@@ -149,7 +287,7 @@ func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newCh
 	st.mu.Lock()
 	if st.channels >= maxChannelsPerConn {
 		st.mu.Unlock()
-		s.log.Warn("channel refused: too many on one connection", "addr", st.addr)
+		s.refused(st.addr, "channel refused: too many on one connection")
 		_ = newChan.Reject(gossh.ResourceShortage, "too many sessions on one connection")
 		return
 	}
@@ -160,24 +298,24 @@ func (s *Server) onSessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newCh
 		st.channels--
 		st.mu.Unlock()
 	}()
-	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, s: s, st: st}, ctx)
+	s.serveSession(srv, conn, newChan, ctx, st)
 }
 
 // onOtherChannel refuses every other channel type: direct-tcpip (local port
 // forwarding), x11, and anything a client invents.
 func (s *Server) onOtherChannel(_ *ssh.Server, _ *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-	s.log.Warn("channel refused", "addr", remoteAddr(ctx), "type", newChan.ChannelType())
+	s.refused(remoteAddr(ctx), "channel refused", "type", newChan.ChannelType())
 	_ = newChan.Reject(gossh.Prohibited, "citydiff serves only its viewer")
 }
 
 // onGlobalRequest refuses global requests: tcpip-forward (remote port
 // forwarding) and the like.
 func (s *Server) onGlobalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
-	lvl := log.WarnLevel
 	if benignRequests[req.Type] {
-		lvl = log.DebugLevel
+		s.log.Debug("request refused", "addr", remoteAddr(ctx), "type", req.Type)
+	} else {
+		s.refused(remoteAddr(ctx), "request refused", "type", req.Type)
 	}
-	s.log.Log(lvl, "request refused", "addr", remoteAddr(ctx), "type", req.Type)
 	return false, nil
 }
 
@@ -188,44 +326,6 @@ var benignRequests = map[string]bool{
 	"no-more-sessions@openssh.com": true,
 }
 
-// filteredChannel wraps a new session channel so that its requests pass
-// through filter before charmbracelet/ssh sees them.
-type filteredChannel struct {
-	gossh.NewChannel
-	s  *Server
-	st *connState
-}
-
-func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := f.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	out := make(chan *gossh.Request)
-	go f.filter(reqs, out)
-	return ch, out, nil
-}
-
-func (f filteredChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
-	defer close(out)
-	env := 0
-	for req := range in {
-		switch req.Type {
-		case "auth-agent-req@openssh.com", "x11-req":
-			f.s.log.Warn("request refused", "addr", f.st.addr, "type", req.Type)
-			_ = req.Reply(false, nil)
-			continue
-		case "env":
-			if env >= maxEnv || len(req.Payload) > 4096 {
-				_ = req.Reply(false, nil)
-				continue
-			}
-			env++
-		}
-		out <- req
-	}
-}
-
 // remoteAddr is the client's address for the log.
 func remoteAddr(ctx ssh.Context) string {
 	if a := ctx.RemoteAddr(); a != nil {
@@ -233,3 +333,25 @@ func remoteAddr(ctx ssh.Context) string {
 	}
 	return ""
 }
+
+// refused logs a refused request, channel, command or connection: at most
+// refusalBurst lines per source address a minute, so that a client cannot
+// flood the log; the next line says how many were held back.
+func (s *Server) refused(addr, msg string, keyvals ...any) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	ok, held := s.refusals.allow(host, time.Now())
+	if !ok {
+		return
+	}
+	kv := append([]any{"addr", addr}, keyvals...)
+	if held > 0 {
+		kv = append(kv, "not_logged_before", held)
+	}
+	s.log.Warn(msg, kv...)
+}
+
+// refusalBurst is how many refusals of one address are logged a minute.
+const refusalBurst = 10

@@ -14,9 +14,13 @@
 // (or any client gets in with Options.Open, logged loudly); only the
 // viewer is served — shell commands, exec, subsystems, port and agent
 // forwarding are refused; sessions are capped in total and per source
-// address; handshakes and idle connections time out; window sizes are
-// bounded; a panic ends only its own session; Shutdown tells every session
-// and closes them within a few seconds.
+// address, and connections still logging in are capped apart from them;
+// handshakes and idle connections time out; window sizes are bounded; a
+// session's requests are answered at once (sshSession), never waiting on
+// the viewer; its input goes through package inputguard before Bubble Tea
+// decodes it, so no input can crash the process or fill its memory; a
+// panic ends only its own session; refusals are logged at a bounded rate;
+// Shutdown tells every session and closes them within a few seconds.
 //
 // Keys listed as presenters log in as presenters: the sub-package
 // presenter lets trainees follow a presenter's screen, detach and

@@ -24,6 +24,7 @@ type stub struct {
 	sess       server.Session
 	w, h       int
 	view, sel  int
+	paste      int // bytes of the last paste
 	panicOnKey string
 }
 
@@ -39,6 +40,8 @@ func (m stub) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
+	case tea.PasteMsg:
+		m.paste = len(msg.Content)
 	case tea.KeyPressMsg:
 		switch msg.String() {
 		case "j", "down":
@@ -60,7 +63,7 @@ func (m stub) View() tea.View {
 	lines := []string{
 		fmt.Sprintf("STUB user=%s role=%s name=%s", m.sess.User, m.sess.Role, m.sess.Name),
 		fmt.Sprintf("view=%d sel=%d size=%dx%d", m.view, m.sel, m.w, m.h),
-		fmt.Sprintf("profile=%s", m.sess.Profile),
+		fmt.Sprintf("profile=%s paste=%d", m.sess.Profile, m.paste),
 	}
 	v := tea.NewView(strings.Join(lines, "\n"))
 	v.AltScreen = true

@@ -33,6 +33,8 @@ type session struct {
 	host  string
 	user  string
 	ident identity
+	full  error // the connection could not have a slot: its sessions are refused
+	conn  *connState
 	start time.Time
 
 	mu   sync.Mutex
@@ -116,7 +118,10 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			start: time.Now(),
 		}
 		if st := s.connState(sess.Context()); st != nil {
-			x.addr, x.host, x.ident = st.addr, st.host, st.identity()
+			x.addr, x.host, x.ident, x.conn = st.addr, st.host, st.identity(), st
+			st.mu.Lock()
+			x.full = st.full
+			st.mu.Unlock()
 		}
 		s.mu.Lock()
 		s.live[sess] = x
@@ -162,6 +167,10 @@ func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 		x := s.sessionOf(sess)
 		if s.closing.Load() {
 			s.refuse(x, "the server is shutting down")
+			return
+		}
+		if x.full != nil {
+			s.refuse(x, x.full.Error())
 			return
 		}
 		release, err := s.sessions.acquire(x.host, "sessions")

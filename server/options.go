@@ -8,19 +8,28 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/log"
 
+	"citydiff/inputguard"
 	"citydiff/server/presenter"
 )
 
 // Defaults of Options.
 const (
-	DefaultAddr             = "127.0.0.1:23234"
-	DefaultMaxSessions      = 64
-	DefaultMaxPerAddress    = 16
-	DefaultHandshakeTimeout = 10 * time.Second
-	DefaultIdleTimeout      = 30 * time.Minute
-	DefaultMaxWidth         = 400
-	DefaultMaxHeight        = 200
-	DefaultShutdownNotice   = 2 * time.Second
+	DefaultAddr                 = "127.0.0.1:23234"
+	DefaultMaxSessions          = 64
+	DefaultMaxPerAddress        = 16
+	DefaultHandshakeTimeout     = 10 * time.Second
+	DefaultIdleTimeout          = 30 * time.Minute
+	DefaultMaxWidth             = 400
+	DefaultMaxHeight            = 200
+	DefaultShutdownNotice       = 2 * time.Second
+	DefaultMaxPending           = 32
+	DefaultMaxPendingPerAddress = 8
+
+	// evictAfter is how long a connection must have been logging in
+	// before a newcomer may take its place when every pending slot is
+	// taken: longer than any real handshake, so only a stalled or silent
+	// client is dropped.
+	evictAfter = 2 * time.Second
 
 	// maxChannelsPerConn bounds the session channels one connection may
 	// hold open (OpenSSH multiplexing opens several on one connection).
@@ -54,13 +63,22 @@ type Options struct {
 	Presenters     string // authorized_keys file of those who log in as presenters
 	Open           bool   // let any client in (a closed classroom network only)
 
-	MaxSessions      int           // sessions at once, in total
-	MaxPerAddress    int           // sessions at once from one source address
-	HandshakeTimeout time.Duration // from TCP connect to authenticated
-	IdleTimeout      time.Duration // a connection with no traffic either way is closed
-	MaxWidth         int           // window sizes are clamped to these
-	MaxHeight        int
-	ShutdownNotice   time.Duration // how long sessions are told before Shutdown closes them
+	MaxSessions   int // sessions at once, in total
+	MaxPerAddress int // sessions at once from one source address
+	// MaxPending and MaxPendingPerAddress cap the connections that have
+	// not yet authenticated, apart from the sessions: a socket that never
+	// speaks takes one of these for at most HandshakeTimeout, and never
+	// a place of someone logged in.
+	MaxPending           int
+	MaxPendingPerAddress int
+	HandshakeTimeout     time.Duration // from TCP connect to authenticated
+	IdleTimeout          time.Duration // a connection with no traffic either way is closed
+	MaxWidth             int           // window sizes are clamped to these
+	MaxHeight            int
+	ShutdownNotice       time.Duration // how long sessions are told before Shutdown closes them
+	// Input limits each session's input (bracketed pastes, control
+	// strings, bursts); zero: inputguard.SessionLimits.
+	Input inputguard.Limits
 
 	Logger   *log.Logger       // nil: log.Default()
 	NewModel ModelFunc         // required
@@ -77,6 +95,13 @@ func (o Options) withDefaults() Options {
 	if o.MaxPerAddress <= 0 {
 		o.MaxPerAddress = min(DefaultMaxPerAddress, o.MaxSessions)
 	}
+	if o.MaxPending <= 0 {
+		o.MaxPending = DefaultMaxPending
+	}
+	if o.MaxPendingPerAddress <= 0 {
+		o.MaxPendingPerAddress = DefaultMaxPendingPerAddress
+	}
+	o.MaxPendingPerAddress = min(o.MaxPendingPerAddress, o.MaxPending)
 	if o.HandshakeTimeout <= 0 {
 		o.HandshakeTimeout = DefaultHandshakeTimeout
 	}
@@ -91,6 +116,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ShutdownNotice <= 0 {
 		o.ShutdownNotice = DefaultShutdownNotice
+	}
+	if o.Input == (inputguard.Limits{}) {
+		o.Input = inputguard.SessionLimits()
 	}
 	if o.Logger == nil {
 		o.Logger = log.Default()

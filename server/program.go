@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 
+	"citydiff/inputguard"
 	"citydiff/server/presenter"
 )
 
@@ -42,8 +43,13 @@ func (s *Server) runProgram(x *session) {
 		ID: x.id, User: x.user, Role: x.role(), Name: x.name(),
 		Width: w, Height: innerH, Profile: profile, Environ: env,
 	})
+	// The input is filtered before Bubble Tea's decoder reads it: a few
+	// bytes from the client could otherwise crash the whole process or
+	// make the decoder buffer without bound (package inputguard).
+	in := inputguard.NewReader(endOnError{r: sess, end: cancel}, s.opts.Input)
+	defer logFiltered(s, x, in.Stats())
 	p := tea.NewProgram(presenter.New(inner, member, s.opts.Follow),
-		tea.WithInput(endOnError{r: sess, end: cancel}),
+		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(w, h),
@@ -56,8 +62,8 @@ func (s *Server) runProgram(x *session) {
 		member.Start(p.Send)
 	}
 	go func() {
-		// Drain every window change, even after the program ended:
-		// charmbracelet/ssh blocks the session's requests until it is read.
+		// The latest window size, until the session's requests end. A
+		// change never waits for this loop (see sshSession).
 		for win := range winch {
 			w, h := s.bound(win)
 			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -76,11 +82,23 @@ func (s *Server) runProgram(x *session) {
 		wish.Println(sess, "\r\ncitydiff: the server is shutting down. Goodbye.")
 	case err == nil:
 		x.setEnd("quit")
+	case x.conn != nil && x.conn.timeout() != "":
+		x.setEnd(x.conn.timeout()) // the idle timeout closed the connection
 	case ctx.Err() != nil:
 		x.setEnd("client left")
 	default:
 		x.setEnd("error: " + err.Error())
 	}
+}
+
+// logFiltered logs what the input filter changed in a session, if anything.
+func logFiltered(s *Server, x *session, st *inputguard.Stats) {
+	seps, str, cut, paste, pauses := st.Separators.Load(), st.StringBytes.Load(), st.PastesCut.Load(), st.PasteBytes.Load(), st.Pauses.Load()
+	if seps+str+cut+paste+pauses == 0 {
+		return
+	}
+	s.log.Warn("input filtered", "id", x.id, "addr", x.addr, "separators_dropped", seps, "string_bytes_dropped", str,
+		"pastes_cut", cut, "paste_bytes_dropped", paste, "pauses", pauses)
 }
 
 // bound clamps a client's window to the server's limits; a client that

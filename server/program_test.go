@@ -3,6 +3,7 @@ package server
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 )
@@ -57,5 +58,26 @@ func TestDefaults(t *testing.T) {
 	}
 	if o := (Options{MaxSessions: 4}).withDefaults(); o.MaxPerAddress != 4 {
 		t.Errorf("the per-address cap %d exceeds the total 4", o.MaxPerAddress)
+	}
+}
+
+func TestLogLimiter(t *testing.T) {
+	l := newLogLimiter(3, time.Minute)
+	t0 := time.Unix(1000, 0)
+	var logged []int
+	for i := 0; i < 10; i++ {
+		if ok, held := l.allow("10.0.0.1", t0.Add(time.Duration(i)*time.Second)); ok {
+			logged = append(logged, held)
+		}
+	}
+	if !slices.Equal(logged, []int{0, 0, 0}) {
+		t.Errorf("first minute: %v", logged)
+	}
+	if ok, _ := l.allow("10.0.0.2", t0); !ok {
+		t.Error("another address was held back")
+	}
+	// The next minute's first line says how many were held back.
+	if ok, held := l.allow("10.0.0.1", t0.Add(time.Minute)); !ok || held != 7 {
+		t.Errorf("next minute: ok %v, held %d, want 7", ok, held)
 	}
 }

@@ -17,6 +17,14 @@ import (
 	"citydiff/server/presenter"
 )
 
+// versionName is the software version in the server's SSH version line.
+// It names citydiff rather than an OpenSSH release it is not: clients and
+// scanners that trust the line would take it for a real sshd.
+const versionName = "citydiff"
+
+// serverVersion is the version line itself.
+const serverVersion = "SSH-2.0-" + versionName
+
 // Server serves the viewer over SSH. Create it with New.
 type Server struct {
 	opts   Options
@@ -27,7 +35,9 @@ type Server struct {
 	hub    *presenter.Hub // nil when no presenter keys are configured
 
 	sessions *counter // sessions running a program
-	conns    *counter // TCP connections, authenticated or not
+	pending  *counter // connections not yet authenticated
+	conns    *counter // authenticated connections
+	refusals *logLimiter
 	closing  atomic.Bool
 	nextID   atomic.Uint64
 
@@ -54,7 +64,9 @@ func New(opts Options) (*Server, error) {
 		log:        opts.Logger,
 		keys:       keyring{},
 		sessions:   newCounter(opts.MaxSessions, opts.MaxPerAddress),
+		pending:    newCounter(opts.MaxPending, opts.MaxPendingPerAddress),
 		conns:      newCounter(opts.MaxSessions+16, opts.MaxPerAddress+4),
+		refusals:   newLogLimiter(refusalBurst, time.Minute),
 		connStates: map[ssh.Context]*connState{},
 		live:       map[ssh.Session]*session{},
 	}
@@ -90,6 +102,7 @@ func New(opts Options) (*Server, error) {
 
 	srv, err := wish.NewServer(
 		wish.WithAddress(opts.Addr),
+		wish.WithVersion(versionName), // wish would claim to be OpenSSH_7.6p1
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		wish.WithPublicKeyAuth(s.onPublicKey),
 		wish.WithMiddleware(s.middleware()...),
@@ -106,8 +119,6 @@ func New(opts Options) (*Server, error) {
 	srv.ServerConfigCallback = s.sshConfig
 	srv.ConnCallback = s.onConnect
 	srv.ConnectionFailedCallback = s.onConnectionFailed
-	srv.SessionRequestCallback = s.onSessionRequest
-	srv.PtyCallback = func(ssh.Context, ssh.Pty) bool { return true } // sizes are bounded when used
 	srv.IdleTimeout = opts.IdleTimeout
 	// Only sessions; port forwarding (direct-tcpip, tcpip-forward) and every
 	// other channel or global request are refused and logged.
@@ -221,7 +232,7 @@ func (s *Server) sshConfig(ctx ssh.Context) *gossh.ServerConfig {
 				return nil, errors.New("unknown key")
 			}
 			id := identity{authed: true, role: e.role, name: e.name, fingerprint: gossh.FingerprintSHA256(key)}
-			st.setIdentity(id)
+			s.authenticated(st, id)
 			s.log.Info("authenticated", "addr", st.addr, "user", conn.User(), "method", "publickey",
 				"key", id.fingerprint, "role", id.role, "known", known)
 			return perms, nil
@@ -251,7 +262,7 @@ func (s *Server) onKeyboardInteractive(ctx ssh.Context, _ gossh.KeyboardInteract
 	if st == nil {
 		return false
 	}
-	st.setIdentity(identity{authed: true, role: presenter.Trainee})
+	s.authenticated(st, identity{authed: true, role: presenter.Trainee})
 	s.log.Info("authenticated", "addr", st.addr, "user", ctx.User(), "method", "keyboard-interactive", "role", presenter.Trainee, "open", true)
 	return true
 }
@@ -263,24 +274,4 @@ func (s *Server) onConnectionFailed(conn net.Conn, err error) {
 		return
 	}
 	s.log.Info("handshake failed", "addr", conn.RemoteAddr().String(), "err", err)
-}
-
-// onSessionRequest lets only the shell through: the viewer is the shell.
-// Commands (exec) and subsystems (sftp) are refused before anything runs.
-func (s *Server) onSessionRequest(sess ssh.Session, kind string) bool {
-	switch kind {
-	case "shell":
-		return true
-	case "exec":
-		cmd := sess.RawCommand()
-		if len(cmd) > 80 {
-			cmd = cmd[:80] + "…"
-		}
-		s.log.Warn("exec refused", "addr", sess.RemoteAddr().String(), "user", sess.User(), "command", cmd)
-	case "subsystem":
-		s.log.Warn("subsystem refused", "addr", sess.RemoteAddr().String(), "user", sess.User(), "subsystem", sess.Subsystem())
-	default:
-		s.log.Warn("session request refused", "addr", sess.RemoteAddr().String(), "type", kind)
-	}
-	return false
 }

@@ -306,6 +306,9 @@ func TestIdleTimeout(t *testing.T) {
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("idle session lasted %v", d)
 	}
+	// Issue 14, item 6: it was logged as "client left".
+	waitLog(t, ts, `end="idle timeout"`)
+	waitLog(t, ts, `reason="idle timeout"`)
 }
 
 func TestShutdownTellsSessions(t *testing.T) {
@@ -407,4 +410,49 @@ func waitLog(t testing.TB, ts *testServer, s string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Errorf("the log never said %q", s)
+}
+
+// TestVersionLine: issue 14, item 6. The server's version line claimed
+// an OpenSSH release (wish's default, OpenSSH_7.6p1).
+func TestVersionLine(t *testing.T) {
+	ts := startServer(t, nil)
+	conn, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetReadDeadline(time.Now().Add(sshtest.WaitTime))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || line != "SSH-2.0-citydiff\r\n" {
+		t.Errorf("version line %q (%v)", line, err)
+	}
+}
+
+// TestRefusalLogIsRateLimited: issue 14, item 6. Every refused request
+// logged a warning, so one client could flood the log.
+func TestRefusalLogIsRateLimited(t *testing.T) {
+	ts := startServer(t, nil)
+	conn, err := ts.dial(gossh.PublicKeys(ts.trainee))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for i := 0; i < 200; i++ {
+		if ok, _, err := conn.SendRequest("tcpip-forward", true, nil); ok || err != nil {
+			t.Fatalf("request %d: ok %v, err %v", i, ok, err)
+		}
+	}
+	if n := strings.Count(ts.logs.String(), "request refused"); n > 10 {
+		t.Errorf("%d refusals of one client logged, want at most 10", n)
+	}
+	// Another address's refusals are still logged.
+	other, err := dialFrom(t, ts, 2, gossh.PublicKeys(ts.trainee2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Dial("tcp", "127.0.0.1:1"); err == nil {
+		t.Fatal("direct-tcpip accepted")
+	}
+	waitLog(t, ts, "addr=127.0.0.2")
 }

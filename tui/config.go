@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 
@@ -35,6 +37,9 @@ type Config struct {
 	Dark bool
 	// Version is shown in the help.
 	Version string
+	// SearchDelay is how long the search box waits after a keystroke
+	// before it searches; 0: DefaultSearchDelay.
+	SearchDelay time.Duration
 	// OnState, when set, is called after every update that changed the
 	// State (a presenter's navigation), from the program's goroutine.
 	OnState func(State)
@@ -54,6 +59,7 @@ type Common struct {
 	Drafts        []int
 	An            *Analysis // nil until the analysis arrives
 	Err           error     // why the analysis failed, if it did
+	SearchDelay   time.Duration
 
 	displays map[displayKey]*display
 	rows     *memo[rowKey, string]   // list rows drawn in earlier frames
@@ -65,12 +71,20 @@ type Common struct {
 	}
 }
 
+// DefaultSearchDelay is how long typing must pause before a search: longer
+// than the gap between keys of someone typing, short enough to feel
+// immediate.
+const DefaultSearchDelay = 150 * time.Millisecond
+
 func newCommon(cfg Config) *Common {
+	if cfg.SearchDelay <= 0 {
+		cfg.SearchDelay = DefaultSearchDelay
+	}
 	th := DefaultTheme(cfg.Dark)
 	c := &Common{
 		Width: cfg.Width, Height: cfg.Height, Dark: cfg.Dark,
 		Theme: th, Styles: NewStyles(th, false), Keys: DefaultKeyMap(),
-		Docs: cfg.Docs, Drafts: cfg.Drafts,
+		Docs: cfg.Docs, Drafts: cfg.Drafts, SearchDelay: cfg.SearchDelay,
 		displays: map[displayKey]*display{},
 		rows:     newMemo[rowKey, string](rowMemoSize),
 		blocks:   newMemo[rowKey, []string](128),

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"bytes"
 	"strings"
 	"sync"
@@ -61,7 +63,8 @@ func testCorpus(tb testing.TB, withDraft bool) *testSet {
 // deliver the analysis as a message so that its arrival is ordered with
 // the keys they send.
 func (c *testSet) config(w, h int) Config {
-	return Config{Docs: c.docs, Drafts: c.drafts, Width: w, Height: h, Dark: true}
+	// No delay before a search: drive runs the delay's command at once.
+	return Config{Docs: c.docs, Drafts: c.drafts, Width: w, Height: h, Dark: true, SearchDelay: time.Nanosecond}
 }
 
 // ready is the message that delivers the analysis to a model from New.

@@ -17,12 +17,16 @@ type input struct {
 	runes   []rune
 	pos     int
 	focused bool
+	max     int // the most runes it holds; 0: no limit
 }
 
 func (in input) value() string { return string(in.runes) }
 
 func (in input) setValue(s string) input {
 	in.runes = []rune(s)
+	if in.max > 0 && len(in.runes) > in.max {
+		in.runes = in.runes[:in.max]
+	}
 	in.pos = len(in.runes)
 	return in
 }
@@ -90,6 +94,9 @@ func (in input) insert(s string) input {
 		return r
 	}, s)
 	add := []rune(s)
+	if in.max > 0 {
+		add = add[:min(len(add), max(0, in.max-len(in.runes)))]
+	}
 	out := make([]rune, 0, len(in.runes)+len(add))
 	out = append(out, in.runes[:in.pos]...)
 	out = append(out, add...)
@@ -108,14 +115,18 @@ func (in input) View(st *Styles, width int, placeholder string) string {
 	if len(in.runes) == 0 && !in.focused {
 		return st.Muted.Render(cjk.Truncate(placeholder, width, "…"))
 	}
-	// Scroll: drop runes from the left until text up to the cursor (and
-	// the cursor cell) fits.
-	start := 0
-	for start < in.pos && cjk.Width(string(in.runes[start:in.pos]))+1 > width {
-		start++
+	// Scroll: start as far left as lets the text up to the cursor (and
+	// the cursor cell) fit, measuring each rune once.
+	start, used := in.pos, 1
+	for start > 0 {
+		w := cjk.Width(string(in.runes[start-1]))
+		if used+w > width {
+			break
+		}
+		start, used = start-1, used+w
 	}
 	var b strings.Builder
-	used := 0
+	used = 0
 	for i := start; i <= len(in.runes); i++ {
 		ch := " "
 		if i < len(in.runes) {

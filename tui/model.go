@@ -115,8 +115,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case analysisMsg:
 		return m.analysisDone(msg), nil
 	case searchMsg:
-		m.search = m.search.gotResults(msg)
-		return m, nil
+		var cmd tea.Cmd
+		m.search, cmd = m.search.gotResults(msg)
+		return m, cmd
+	case searchDueMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.dueNow(msg)
+		return m, cmd
 	case SetStateMsg:
 		return m.setState(msg.State)
 	case SetStatusMsg:

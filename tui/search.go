@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -16,19 +18,35 @@ import (
 // normalized (Traditional → Simplified, punctuation and width folded), so
 // 法治 finds 法治 in Shanghai's Traditional text and 法治 in the others.
 // Results open in the reader with the matches marked.
+//
+// A search costs a pass over every document, so typing must not start one
+// per keystroke (issue 14: 2,000 typed characters cost 32 s of CPU). The
+// query is at most maxQuery characters; a search starts once typing has
+// paused for Common.SearchDelay; one search runs at a time per session,
+// and a search whose query has since changed stops at the next document
+// (latest) and its results are dropped (gen).
 type search struct {
-	c             *Common
-	in            input
-	index         *searchIndex
-	gen           int
-	results       []hit
-	total         int
-	docs          int // documents with a result
-	list          scroller
-	want          int // the result to select when the pending query's results arrive
-	busy          bool
-	width, height int
+	c       *Common
+	in      input
+	index   *searchIndex
+	gen     int           // generation of the current query
+	latest  *atomic.Int64 // gen, for the running search to see; shared by the model's copies
+	running bool          // a search is running
+	due     bool          // the delay for gen has passed while a search ran: start it when that ends
+	started int           // searches started, for tests
+	results []hit
+	total   int
+	docs    int // documents with a result
+	list    scroller
+	want    int // the result to select when the pending query's results arrive
+	busy    bool
+	width   int
+	height  int
 }
+
+// maxQuery is the longest query, in characters: longer than any phrase
+// worth searching for in a clause.
+const maxQuery = 200
 
 // searchIndex holds every document's normalized text. It is built in a
 // command the first time someone searches, then shared by later searches.
@@ -57,7 +75,12 @@ type searchMsg struct {
 	index   *searchIndex
 	results []hit
 	total   int
+	stopped bool // the query changed while it ran: it stopped early
+	scanned int  // bytes of normalized text searched: the work it did
 }
+
+// searchDueMsg says that typing has paused for gen's query.
+type searchDueMsg struct{ gen int }
 
 const maxHits = 500
 
@@ -71,8 +94,9 @@ func newSearchIndex(docs []*segment.Document) *searchIndex {
 }
 
 // searchCmd runs a query off the UI goroutine. The index comes from idx,
-// else from the analysis (shared by every program), else it is built.
-func searchCmd(gen int, query string, docs []*segment.Document, idx *searchIndex, an *Analysis) tea.Cmd {
+// else from the analysis (shared by every program), else it is built. It
+// stops between documents once latest no longer holds gen.
+func searchCmd(gen int, query string, docs []*segment.Document, idx *searchIndex, an *Analysis, latest *atomic.Int64) tea.Cmd {
 	return func() tea.Msg {
 		switch {
 		case idx != nil:
@@ -87,6 +111,11 @@ func searchCmd(gen int, query string, docs []*segment.Document, idx *searchIndex
 			return msg
 		}
 		for di, sd := range idx.docs {
+			if latest.Load() != int64(gen) {
+				msg.stopped = true
+				return msg
+			}
+			msg.scanned += len(sd.s)
 			spans := findNorm(sd.text, sd.s, q, 0)
 			msg.total += len(spans)
 			last := -2
@@ -108,7 +137,9 @@ func searchCmd(gen int, query string, docs []*segment.Document, idx *searchIndex
 
 const searchListY = 2 // input, rule
 
-func newSearch(c *Common) search { return search{c: c} }
+func newSearch(c *Common) search {
+	return search{c: c, in: input{max: maxQuery}, latest: new(atomic.Int64)}
+}
 
 func (s search) SetSize(w, h int) search {
 	s.width, s.height = w, h
@@ -124,20 +155,47 @@ func (s search) focus() search {
 
 func (s search) capturing() bool { return s.in.focused }
 
-// run starts a search for the current query.
-func (s search) run() (search, tea.Cmd) {
+// changed asks for a search of the current query once typing pauses; a
+// search still running for an older query stops.
+func (s search) changed() (search, tea.Cmd) {
 	s.gen++
-	s.busy = true
-	return s, searchCmd(s.gen, s.in.value(), s.c.Docs, s.index, s.c.An)
+	s.latest.Store(int64(s.gen))
+	s.busy, s.due = true, false
+	gen := s.gen
+	return s, tea.Tick(s.c.SearchDelay, func(time.Time) tea.Msg { return searchDueMsg{gen} })
 }
 
-// gotResults takes the results of a query.
-func (s search) gotResults(msg searchMsg) search {
+// dueNow starts the search for gen, unless the query has changed since,
+// or waits for the running one to end.
+func (s search) dueNow(msg searchDueMsg) (search, tea.Cmd) {
+	if msg.gen != s.gen {
+		return s, nil // typed over
+	}
+	if s.running {
+		s.due = true
+		return s, nil
+	}
+	return s.start()
+}
+
+func (s search) start() (search, tea.Cmd) {
+	s.running, s.due = true, false
+	s.started++
+	return s, searchCmd(s.gen, s.in.value(), s.c.Docs, s.index, s.c.An, s.latest)
+}
+
+// gotResults takes the results of a query; when they are stale and the
+// current query's delay has passed meanwhile, its search starts now.
+func (s search) gotResults(msg searchMsg) (search, tea.Cmd) {
+	s.running = false
 	if msg.index != nil {
 		s.index = msg.index
 	}
 	if msg.gen != s.gen {
-		return s // a newer query is on its way
+		if s.due {
+			return s.start()
+		}
+		return s, nil // a newer query is on its way
 	}
 	s.busy = false
 	s.results, s.total = msg.results, msg.total
@@ -149,7 +207,7 @@ func (s search) gotResults(msg searchMsg) search {
 	s.list.setN(len(s.results))
 	s.list.set(s.want)
 	s.want = 0
-	return s
+	return s, nil
 }
 
 func (s search) open() action {
@@ -190,7 +248,7 @@ func (s search) update(msg tea.Msg) (search, tea.Cmd, action) {
 		s.in, changed = s.in.update(msg)
 		if changed {
 			var cmd tea.Cmd
-			s, cmd = s.run()
+			s, cmd = s.changed()
 			return s, cmd, nil
 		}
 		return s, nil, nil
@@ -239,7 +297,7 @@ func (s search) setState(st State) (search, tea.Cmd) {
 	s.in = s.in.setValue(st.Query)
 	s.in.focused = false
 	s.want = st.Result
-	return s.run()
+	return s.changed()
 }
 
 func (s search) ShortHelp() []key.Binding {

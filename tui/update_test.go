@@ -24,7 +24,7 @@ func drive(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
 			for _, c := range msg {
 				run(c)
 			}
-		case searchMsg, analysisMsg:
+		case searchMsg, searchDueMsg, analysisMsg:
 			tm, next := m.Update(msg)
 			m = tm.(Model)
 			run(next)
@@ -308,7 +308,7 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 			out = append(out, cmdMsgs(c)...)
 		}
 		return out
-	case analysisMsg, searchMsg:
+	case analysisMsg, searchMsg, searchDueMsg:
 		return []tea.Msg{msg}
 	}
 	return nil
