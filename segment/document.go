@@ -4,10 +4,11 @@
 //
 // The pipeline runs in stages, each in its own package or file:
 //
-//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx)      segment/decode
+//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx, Markdown) segment/decode
 //	normalize  text → comparable text with an offset map back          segment/normalize
+//	markdown   Markdown syntax found and hidden, never removed         segment/markdown, markdown.go
 //	chrome     web chrome lines marked, never removed                  segment/chrome
-//	structure  title, issuer, dates, preamble, section tree            structure.go, numbering.go
+//	structure  title, header notes, issuer, dates, preamble, sections  structure.go, notes.go, numbering.go
 //	clauses    section bodies → one-measure units, unit annotations    clauses.go, units.go
 //	words      gse segmentation with a domain dictionary               segment/words
 //
@@ -164,6 +165,18 @@ func (c *Clause) OrigSpan(a, b int) Span {
 	return Span{int(c.origStart[a]), int(c.origEnd[b-1])}
 }
 
+// Note is a line of a regulation's header that says what happened to it
+// and when: "2020年8月28日 信阳市第五届人民代表大会常务委员会第二十四次会议通过",
+// or the note in brackets under a title. Notes are metadata, not clauses.
+type Note struct {
+	Span Span
+	Date string // the first date in the note, YYYY-MM-DD; "" when it has none
+	// Act is what the note records, the last of 通过 批准 修正 修订 公布 发布
+	// 施行 in it ("…会议通过并经…批准的《…决定》修正" records an amendment);
+	// "" when it names none.
+	Act string
+}
+
 // Document is one parsed policy document.
 type Document struct {
 	ID       string
@@ -177,9 +190,13 @@ type Document struct {
 	Title       string // the document's real title, lines joined
 	TitleSpan   Span
 	NoticeTitle string // the notice that wraps the document, if any (Ganzhou)
-	Preamble    Span   // between the title and the first heading
+	Notes       []Note // the header under the title: adopted, approved, amended…
+	Preamble    Span   // between the title (and its notes) and the first heading
 
-	Chrome   []Span // web chrome, excluded from analysis
+	Chrome []Span // web chrome, excluded from analysis
+	// Markup is the Markdown syntax of a Markdown document (# of headings,
+	// comments, emphasis marks, table pipes…), hidden from analysis.
+	Markup   []Span
 	Sections []Section
 	Clauses  []Clause
 

@@ -27,7 +27,7 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(in.Data)
-	doc := FromText(in.ID, in.Name, res.Text, in.Meta, seg)
+	doc := build(in.ID, in.Name, res.Text, res.Format == decode.FormatMarkdown, in.Meta, seg)
 	doc.Format = string(res.Format)
 	doc.SHA256 = hex.EncodeToString(sum[:])
 	if len(doc.Clauses) == 0 {
@@ -36,13 +36,21 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 	return doc, nil
 }
 
-// FromText structures already decoded text. Known metadata wins over what
-// the text says; what it leaves empty is read from the text.
+// FromText structures already decoded plain text. Known metadata wins over
+// what the text says; what it leaves empty is read from the text.
 func FromText(id, name, text string, known Meta, seg *words.Segmenter) *Document {
+	return build(id, name, text, false, known, seg)
+}
+
+// build structures decoded text, reading it as Markdown when md is set.
+func build(id, name, text string, md bool, known Meta, seg *words.Segmenter) *Document {
 	doc := &Document{ID: id, Name: name, Original: text, runes: []rune(text), Script: Simplified}
 	p := &parser{doc: doc, norm: normalize.Normalize(text)}
 	if p.norm.Traditional() {
 		doc.Script = Traditional
+	}
+	if md {
+		p.readMarkdown()
 	}
 	p.nr = p.norm.Runes()
 	p.splitParagraphs()
@@ -117,7 +125,7 @@ func (p *parser) buildSections(body int, hs []heading) {
 			HeadingSpan: p.orig(x.a, h.headEnd),
 			Span:        p.orig(x.a, p.paras[end-1].b),
 		}
-		s.Heading = d.Text(p.orig(x.a+h.m.width, h.headEnd))
+		s.Heading = p.visible(p.orig(x.a+h.m.width, h.headEnd))
 		for len(stack) > 0 && d.Sections[stack[len(stack)-1]].Level >= h.level {
 			stack = stack[:len(stack)-1]
 		}

@@ -22,6 +22,7 @@ type parser struct {
 	// chromeParas are the normalized lines chrome marked, kept for their
 	// metadata (publication dates).
 	chromeLines []para
+	md          *mdState // nil for plain text
 }
 
 // orig maps a normalized span to the original.
@@ -75,7 +76,7 @@ func (p *parser) splitParagraphs() {
 			p.chromeLines = append(p.chromeLines, para{a, b})
 			continue
 		}
-		if b-a <= oneLineBody {
+		if b-a <= oneLineBody || p.md != nil {
 			p.paras = append(p.paras, para{a, b})
 			continue
 		}
@@ -139,6 +140,15 @@ func titleScore(t string) int {
 // split over several lines. It returns the index of the first paragraph
 // after the title block, or 0 when no title was found.
 func (p *parser) findTitle() int {
+	if len(p.paras) > 0 && p.mdHeading(p.paras[0]) > 0 {
+		// A Markdown document opening with a heading: it is the title,
+		// unless it is numbered (## 一、总体要求 of a file without one).
+		if _, numbered := parseMarker(p.nr[p.paras[0].a:p.paras[0].b]); !numbered {
+			p.setTitle(0, 1)
+			p.readFrontMatter(0)
+			return p.readNotes(1)
+		}
+	}
 	limit := len(p.paras)
 	for i, x := range p.paras {
 		if m, ok := parseMarker(p.nr[x.a:x.b]); ok && m.style != ArabicBare {
@@ -186,29 +196,45 @@ func (p *parser) findTitle() int {
 		}
 		best, bestEnd = 0, 1
 	}
-	a, b := p.paras[best].a, p.paras[bestEnd-1].b
-	p.doc.TitleSpan = p.orig(a, b)
-	var parts []string
-	for _, x := range p.paras[best:bestEnd] {
-		parts = append(parts, p.doc.Text(p.orig(x.a, x.b)))
-	}
-	p.doc.Title = strings.Join(parts, "")
+	a := p.paras[best].a
+	p.setTitle(best, bestEnd)
 	if notice.b > notice.a && notice.b <= a {
 		p.doc.NoticeTitle = p.doc.Text(p.orig(notice.a, notice.b))
 	}
-	p.readFrontMatter(best, a)
-	end := bestEnd
-	// An adoption note right after the title: (2020年10月28日…会议通过).
-	if end < len(p.paras) {
-		t := p.text(p.paras[end])
-		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && dateRe.MatchString(t) {
-			if p.doc.Meta.Date == "" {
-				p.doc.Meta.Date = isoDate(t)
-			}
-			end++
-		}
+	p.readFrontMatter(best)
+	end := p.readNotes(bestEnd)
+	if m := &p.doc.Meta; m.Date == "" {
+		m.Date = m.Published
 	}
 	return end
+}
+
+// setTitle makes paragraphs [i, j) the title.
+func (p *parser) setTitle(i, j int) {
+	p.doc.TitleSpan = p.orig(p.paras[i].a, p.paras[j-1].b)
+	var parts []string
+	for _, x := range p.paras[i:j] {
+		parts = append(parts, p.visible(p.orig(x.a, x.b)))
+	}
+	p.doc.Title = strings.Join(parts, "")
+}
+
+// visible is the original text of a span without its Markdown syntax.
+func (p *parser) visible(s Span) string {
+	if len(p.doc.Markup) == 0 {
+		return p.doc.Text(s)
+	}
+	var b strings.Builder
+	at := s.Start
+	for _, m := range p.doc.Markup {
+		if m.End <= at || m.Start >= s.End {
+			continue
+		}
+		b.WriteString(p.doc.Text(Span{at, max(at, m.Start)}))
+		at = max(at, m.End)
+	}
+	b.WriteString(p.doc.Text(Span{at, s.End}))
+	return b.String()
 }
 
 func isoDate(s string) string {
@@ -228,7 +254,7 @@ func isoDate(s string) string {
 // readFrontMatter reads issuer and dates from what comes before the title
 // (signature lines, "issuer date" lines, publication chrome) and from the
 // title itself ("X关于…").
-func (p *parser) readFrontMatter(titlePara, titleStart int) {
+func (p *parser) readFrontMatter(titlePara int) {
 	m := &p.doc.Meta
 	for _, x := range p.chromeLines {
 		if d := publishedRe.FindStringSubmatch(p.text(x)); d != nil && m.Published == "" {
@@ -268,9 +294,6 @@ func (p *parser) readFrontMatter(titlePara, titleStart int) {
 				break
 			}
 		}
-	}
-	if m.Date == "" {
-		m.Date = m.Published
 	}
 }
 

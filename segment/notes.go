@@ -1,0 +1,132 @@
+package segment
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// actRe finds what a header note records.
+	actRe  = regexp.MustCompile(`通过|批准|修正|修订|公布|发布|施行`)
+	actEnd = regexp.MustCompile(`(通过|批准|修正|修订|公布|发布|施行)$`)
+	// adoptedBy finds the body a note names: "…日 信阳市第五届人民代表大会常务委员会第二十四次会议通过".
+	adoptedBy = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日\s*([^\s\d,，。;；]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府))`)
+	// session is the 第X届 of a body's name; the issuer is the body, not one of its terms.
+	session = regexp.MustCompile(`第[一二三四五六七八九十百\d]+届`)
+)
+
+// readNotes reads the header notes that follow the title, from paragraph
+// from on, and returns the first paragraph of the body.
+//
+// In a Markdown document that ends its header with <!-- INFO END -->
+// (LawRefBook), every line before that comment is a note; lines of one
+// Markdown paragraph make one note. Elsewhere a note is a line that opens
+// with a date (in brackets or not) and records an act (通过, 批准, 修正 …), or
+// a line in brackets holding a date, as plain-text regulations print them
+// (a line broken before its act names the 会议 instead);
+// a following line that has no date of its own but ends in an act or a
+// closing bracket is the rest of a note broken over two lines.
+//
+// The notes' latest date becomes the document's date when nothing earlier
+// gave one: the text is as its last amendment or approval left it. The body
+// that adopted it becomes the issuer when the title named none.
+func (p *parser) readNotes(from int) int {
+	i := from
+	if p.md != nil && p.md.infoEnd >= 0 {
+		for ; i < len(p.paras) && p.orig(p.paras[i].a, p.paras[i].b).Start < p.md.infoEnd; i++ {
+			if i > from && p.oneParagraph(p.paras[i-1], p.paras[i]) {
+				p.extendNote(p.paras[i])
+			} else {
+				p.addNote(p.paras[i])
+			}
+		}
+	} else {
+		for ; i < len(p.paras); i++ {
+			if t := p.text(p.paras[i]); noteStart(t) {
+				p.addNote(p.paras[i])
+			} else if i > from && noteTail(t) {
+				p.extendNote(p.paras[i])
+			} else {
+				break
+			}
+		}
+	}
+	m := &p.doc.Meta
+	latest := ""
+	for _, n := range p.doc.Notes {
+		for _, d := range dateRe.FindAllString(p.doc.Text(n.Span), -1) {
+			if d := isoDate(normalizeDigits(d)); d > latest {
+				latest = d
+			}
+		}
+		if m.Issuer == "" {
+			if by := adoptedBy.FindStringSubmatch(normalizeDigits(p.doc.Text(n.Span))); by != nil {
+				m.Issuer = session.ReplaceAllString(by[1], "")
+			}
+		}
+	}
+	if m.Date == "" {
+		m.Date = latest
+	}
+	return i
+}
+
+// oneParagraph reports whether two paragraphs are lines of one Markdown
+// paragraph: nothing but a single line break between them.
+func (p *parser) oneParagraph(x, y para) bool {
+	return strings.TrimSpace(string(p.nr[x.b:y.a])) == "" && strings.Count(string(p.nr[x.b:y.a]), "\n") == 1
+}
+
+func (p *parser) addNote(x para) {
+	p.doc.Notes = append(p.doc.Notes, Note{Span: p.orig(x.a, x.b)})
+	p.fillNote(len(p.doc.Notes) - 1)
+}
+
+func (p *parser) extendNote(x para) {
+	n := len(p.doc.Notes) - 1
+	p.doc.Notes[n].Span.End = p.orig(x.a, x.b).End
+	p.fillNote(n)
+}
+
+func (p *parser) fillNote(k int) {
+	n := &p.doc.Notes[k]
+	t := normalizeDigits(p.doc.Text(n.Span))
+	n.Date = isoDate(t)
+	if acts := actRe.FindAllString(t, -1); len(acts) > 0 {
+		n.Act = acts[len(acts)-1]
+	}
+}
+
+// noteStart reports whether a normalized paragraph opens a header note.
+func noteStart(t string) bool {
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && dateRe.MatchString(t) {
+		return true
+	}
+	u := strings.TrimLeft(t, "( ")
+	loc := dateRe.FindStringIndex(u)
+	return loc != nil && loc[0] == 0 && (actRe.MatchString(u) || strings.Contains(u, "会议")) && !strings.Contains(u, "。")
+}
+
+// noteTail reports whether a normalized paragraph is the rest of a note
+// broken over lines: no date at its start, no sentence, not numbered, and
+// ending in an act or a closing bracket.
+func noteTail(t string) bool {
+	if loc := dateRe.FindStringIndex(t); (loc != nil && loc[0] == 0) || strings.Contains(t, "。") {
+		return false
+	}
+	if _, ok := parseMarker([]rune(t)); ok {
+		return false
+	}
+	return strings.HasSuffix(t, ")") || actEnd.MatchString(t)
+}
+
+// normalizeDigits folds full-width digits (２０２０年) to ASCII, for dates
+// read from the original.
+func normalizeDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
