@@ -25,11 +25,12 @@ var policyVerbs = []string{
 // addClauses splits the body ranges of section sec into clauses, reading
 // responsible-unit annotations out of the text and onto the clauses they
 // follow.
-func (p *parser) addClauses(sec int, ranges []para) {
+func (p *parser) addClauses(sec int, ranges []body) {
 	d := p.doc
 	pending := []int{} // clauses since the last annotation
 	for _, r := range ranges {
-		for _, piece := range p.cutAnnotations(r) {
+		marker := r.marker
+		for _, piece := range p.cutAnnotations(r.para) {
 			if piece.units != nil {
 				for _, c := range pending {
 					d.Clauses[c].Units = d.Clauses[c].Units.Union(*piece.units)
@@ -58,6 +59,9 @@ func (p *parser) addClauses(sec int, ranges []para) {
 				for k := a; k < b; k++ {
 					os, oe := p.norm.Orig(k, k+1)
 					c.origStart[k-a], c.origEnd[k-a] = int32(os), int32(oe)
+				}
+				if marker.b > marker.a {
+					c.Marker, marker = p.orig(marker.a, marker.b), para{}
 				}
 				d.Clauses = append(d.Clauses, c)
 				s.Clauses = append(s.Clauses, idx)

@@ -19,7 +19,11 @@
 // Original[start:end] (in runes) is exactly what the document says there.
 package segment
 
-import "citydiff/segment/words"
+import (
+	"strings"
+
+	"citydiff/segment/words"
+)
 
 // Span is a half-open range [Start, End) of code points in a document's
 // original decoded text.
@@ -80,7 +84,7 @@ type Section struct {
 }
 
 // DisplayNumber writes the section's number the way documents do: 三、,
-// (十五), 1., 第二章. It is empty for unnumbered sections.
+// (十五), 1., 第二章, 第十条之一. It is empty for unnumbered sections.
 func (s *Section) DisplayNumber() string {
 	if s.Number == "" {
 		return ""
@@ -92,11 +96,16 @@ func (s *Section) DisplayNumber() string {
 		return "(" + s.Number + ")"
 	case ArabicDot:
 		return s.Number + "."
+	case Part:
+		return "第" + s.Number + "编"
 	case Chapter:
 		return "第" + s.Number + "章"
 	case SectionStyle:
 		return "第" + s.Number + "节"
 	case Article:
+		if i := strings.Index(s.Number, "之"); i > 0 {
+			return "第" + s.Number[:i] + "条" + s.Number[i:]
+		}
 		return "第" + s.Number + "条"
 	}
 	return s.Number
@@ -149,6 +158,11 @@ type Clause struct {
 	Norm    string // the normalized text used for matching
 	Units   Units
 	Tokens  []words.Token // words of Norm (offsets in runes of Norm)
+	// Marker is the number that opens the clause in a regulation: the
+	// "（一）" of an item (项), the "1." of a sub-item (目). It is kept out of
+	// Span and Norm, so that items do not match on their numbers; empty
+	// for other clauses.
+	Marker Span
 
 	// origStart and origEnd map each rune of Norm to its code points in
 	// the original (they differ where a phrase changed length).

@@ -148,8 +148,16 @@ func (p *parser) buildSections(body int, hs []heading) {
 	}
 }
 
+// body is a range of a section's own text. marker, when not empty, is the
+// item number that opens it in a regulation ((一), 1.), kept out of the
+// clause and recorded as its Marker.
+type body struct {
+	para
+	marker para
+}
+
 // buildClauses cuts each section's own body text into clauses.
-func (p *parser) buildClauses(body int, hs []heading) {
+func (p *parser) buildClauses(from int, hs []heading) {
 	d := p.doc
 	sec := 0 // current section index
 	if len(d.Sections) == 0 {
@@ -159,14 +167,14 @@ func (p *parser) buildClauses(body int, hs []heading) {
 		sec = -1
 	}
 	next := 0 // next heading
-	var ranges []para
+	var ranges []body
 	flush := func() {
 		if sec >= 0 && len(ranges) > 0 {
 			p.addClauses(sec, ranges)
 		}
 		ranges = nil
 	}
-	for i := body; i < len(p.paras); i++ {
+	for i := from; i < len(p.paras); i++ {
 		x := p.paras[i]
 		if next < len(hs) && hs[next].para == i {
 			flush()
@@ -178,13 +186,17 @@ func (p *parser) buildClauses(body int, hs []heading) {
 					// The run-in heading of an item states its measure
 					// too (19、坚持和发展新时代“枫桥经验”,做大做强“寻乌经验”。…):
 					// it is a clause as well as the item's title.
-					ranges = append(ranges, para{x.a + h.m.width, h.bodyStart})
+					ranges = append(ranges, body{para: para{x.a + h.m.width, h.bodyStart}})
 				}
-				ranges = append(ranges, para{h.bodyStart, x.b})
+				ranges = append(ranges, body{para: para{h.bodyStart, x.b}})
 			}
 			continue
 		}
-		ranges = append(ranges, x)
+		if m, ok := p.itemMarker(x); ok && p.regulation {
+			ranges = append(ranges, body{para{m.b, x.b}, m})
+			continue
+		}
+		ranges = append(ranges, body{para: x})
 	}
 	flush()
 }

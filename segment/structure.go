@@ -23,6 +23,9 @@ type parser struct {
 	// metadata (publication dates).
 	chromeLines []para
 	md          *mdState // nil for plain text
+	// regulation is set when the body is numbered as a regulation: items
+	// are then clauses with a Marker, not sections.
+	regulation bool
 }
 
 // orig maps a normalized span to the original.
@@ -316,18 +319,20 @@ const maxRunIn = 40
 const maxBareHeading = 30
 
 func (p *parser) findHeadings(from int) []heading {
+	if p.isRegulation(from) {
+		return p.regulationHeadings(from)
+	}
 	var hs []heading
 	var styles []Style      // open numbering styles, outermost first
 	last := map[Style]int{} // last ordinal seen per style
+	atx := map[int]Style{}  // the numbering style last seen on each level of Markdown heading
 	numbered := false
 	for i := from; i < len(p.paras); i++ {
 		x := p.paras[i]
+		md := p.mdHeading(x)
 		m, ok := parseMarker(p.nr[x.a:x.b])
-		if !ok {
-			continue
-		}
 		malformed := ""
-		if m.style == ArabicBare {
+		if ok && m.style == ArabicBare {
 			// Accept digits run into the text only where the list expects
 			// exactly that number next (Ganzhou's "11开展").
 			want := false
@@ -336,10 +341,24 @@ func (p *parser) findHeadings(from int) []heading {
 					m.style, want = st, true
 				}
 			}
-			if !want {
-				continue
-			}
+			ok = want
 			malformed = "number " + m.number + " lacks its 、"
+		}
+		kind := Numbered
+		switch {
+		case ok:
+			if md > 0 {
+				atx[md] = m.style
+			}
+		case md > 0:
+			// An unnumbered Markdown heading (## 附则) sits where the
+			// numbered headings of its level do.
+			m, malformed, kind = marker{style: atx[md]}, "", Unnumbered
+			if m.style == NoStyle {
+				m.style = Style(strings.Repeat("#", md))
+			}
+		default:
+			continue
 		}
 		level := 0
 		for k, st := range styles {
@@ -353,16 +372,22 @@ func (p *parser) findHeadings(from int) []heading {
 			styles = append(styles, m.style)
 			level = len(styles)
 		}
-		last[m.style] = m.ordinal
-		h := heading{para: i, m: m, kind: Numbered, level: level, malformed: malformed}
-		p.splitRunIn(&h)
+		if kind == Numbered {
+			last[m.style] = m.ordinal
+		}
+		h := heading{para: i, m: m, kind: kind, level: level, malformed: malformed}
+		if md > 0 {
+			h.headEnd, h.bodyStart = x.b, x.b // a Markdown heading is all heading
+		} else {
+			p.splitRunIn(&h)
+		}
 		hs = append(hs, h)
 		numbered = true
 	}
 	if numbered {
 		return hs
 	}
-	// No numbering at all: unnumbered heading lines (Shanghai). A heading
+	// No numbering and no Markdown headings: unnumbered heading lines (Shanghai). A heading
 	// directly followed by another heading is level 1, one followed by body
 	// text level 2.
 	isBare := func(i int) bool {
@@ -386,6 +411,31 @@ func (p *parser) findHeadings(from int) []heading {
 	return hs
 }
 
+// maxColonHeading is the longest line ending in a colon still read as a
+// heading (一、总体要求:); longer ones lead into a list.
+const maxColonHeading = 12
+
+// leadInWords announce a list: 遵守下列规定:, 做好以下工作:, 包括:.
+var leadInWords = regexp.MustCompile(`下列|以下|如下|包括|应当`)
+
+// leadIn reports whether the text of a numbered line with no sentence end is
+// body rather than a heading: an item of a list (…;) or a lead-in to one
+// (公民应当遵守下列规定:). Read as headings they would hold no clause and
+// their words would be compared nowhere.
+func leadIn(t []rune) bool {
+	if len(t) == 0 {
+		return false
+	}
+	switch t[len(t)-1] {
+	case ';':
+		return true
+	case ':':
+		s := string(t)
+		return len(t) > maxColonHeading || strings.ContainsRune(s, ',') || leadInWords.MatchString(s)
+	}
+	return false
+}
+
 // splitRunIn finds where a numbered heading's text ends and its body
 // begins when both share the paragraph.
 func (p *parser) splitRunIn(h *heading) {
@@ -400,6 +450,8 @@ func (p *parser) splitRunIn(h *heading) {
 		}
 	}
 	switch {
+	case stop < 0 && leadIn(p.nr[start:x.b]):
+		h.headEnd, h.bodyStart = start, start // an item or a lead-in: body text
 	case stop < 0 && x.b-start <= 2*maxRunIn:
 		// a heading line of its own
 	case stop < 0:
