@@ -158,10 +158,10 @@ type Clause struct {
 	Norm    string // the normalized text used for matching
 	Units   Units
 	Tokens  []words.Token // words of Norm (offsets in runes of Norm)
-	// Marker is the number that opens the clause in a regulation: the
-	// "（一）" of an item (项), the "1." of a sub-item (目). It is kept out of
-	// Span and Norm, so that items do not match on their numbers; empty
-	// for other clauses.
+	// Marker is the number or bullet that opens the clause as an item: the
+	// "（一）" of a regulation's item (项), the "1." of a sub-item (目), a
+	// "——" or "•" bullet. It is kept out of Span and Norm, so that items do
+	// not match on their numbers; empty for other clauses.
 	Marker Span
 
 	// origStart and origEnd map each rune of Norm to its code points in
@@ -208,6 +208,9 @@ type Document struct {
 	Preamble    Span   // between the title (and its notes) and the first heading
 
 	Chrome []Span // web chrome, excluded from analysis
+	// Annotations are the responsible-unit annotations ((牵头单位:…)),
+	// read into the clauses' Units and left out of their text.
+	Annotations []Span
 	// Markup is the Markdown syntax of a Markdown document (# of headings,
 	// comments, emphasis marks, table pipes…), hidden from analysis.
 	Markup   []Span

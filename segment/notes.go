@@ -40,15 +40,23 @@ func (p *parser) readNotes(from int) int {
 				p.addNote(p.paras[i])
 			}
 		}
-	} else {
-		for ; i < len(p.paras); i++ {
-			if t := p.text(p.paras[i]); noteStart(t) {
-				p.addNote(p.paras[i])
-			} else if i > from && noteTail(t) {
-				p.extendNote(p.paras[i])
-			} else {
-				break
-			}
+	}
+	// Notes in the plain-text manner, also after a Markdown header (a
+	// bracketed note that LawRefBook left below <!-- INFO END -->).
+plain:
+	for start := i; i < len(p.paras); i++ {
+		t := p.text(p.paras[i])
+		switch {
+		case noteStart(t):
+			p.addNote(p.paras[i])
+		case t == "(" && i+1 < len(p.paras) && noteStart(p.text(p.paras[i+1])):
+			// An opening bracket on a line of its own, the note below it.
+			p.addNote(para{p.paras[i].a, p.paras[i+1].b})
+			i++
+		case i > start && noteTail(t):
+			p.extendNote(p.paras[i])
+		default:
+			break plain
 		}
 	}
 	m := &p.doc.Meta

@@ -3,13 +3,34 @@ package segment
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"citydiff/segment/decode"
 	"citydiff/segment/normalize"
 	"citydiff/segment/words"
 )
+
+// ErrNoText is the error Parse wraps for a document that holds no clause:
+// only web chrome, or a regulation's title and header with no articles.
+var ErrNoText = errors.New("no document text found")
+
+// besides says what a document without text holds instead.
+func (d *Document) besides() string {
+	var parts []string
+	if d.Title != "" {
+		parts = append(parts, "a title")
+	}
+	if n := len(d.Notes); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d header notes", n))
+	}
+	if n := len(d.Chrome); n > 0 || len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%d lines of web chrome", n))
+	}
+	return "only " + strings.Join(parts, ", ")
+}
 
 // Input is one document to parse.
 type Input struct {
@@ -31,7 +52,7 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 	doc.Format = string(res.Format)
 	doc.SHA256 = hex.EncodeToString(sum[:])
 	if len(doc.Clauses) == 0 {
-		return nil, fmt.Errorf("%s: no document text found (only %d lines of web chrome)", in.Name, len(doc.Chrome))
+		return nil, fmt.Errorf("%s: %w (%s)", in.Name, ErrNoText, doc.besides())
 	}
 	return doc, nil
 }

@@ -162,3 +162,34 @@ func TestMarkdownHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Fixed bugs: each case once lost text of a real regulation.
+func TestRegulationFixedBugs(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		notes int
+		want  []string
+	}{
+		{"an opening bracket on its own line, the note under it below INFO END", // 山东省清洁生产促进条例
+			"# 某省条例\n\n<!-- INFO END -->\n\n（\n\n2010年7月30日某省人民代表大会常务委员会第十八次会议通过）\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n",
+			1, []string{">第一条|", "  |为了规范管理，制定本条例。", ">第二条|", "  |本条例自公布之日起施行。"}},
+		{"a closing quote on its own line", // 重庆市林地保护管理条例
+			"# 某市条例\n\n<!-- INFO END -->\n\n第一条 在林区张贴“禁止砍伐。\n\n”\n\n第二条 本条例自公布之日起施行。\n",
+			0, []string{">第一条|", "  |在林区张贴“禁止砍伐。\n\n”", ">第二条|", "  |本条例自公布之日起施行。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseMD(t, tt.text)
+			if len(d.Notes) != tt.notes {
+				t.Errorf("notes %q, want %d", noteList(d), tt.notes)
+			}
+			if got := outlineOf(d); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if lost, twice := coverage(d); len(lost)+len(twice) > 0 {
+				t.Errorf("lost %s, twice %s", describe(d, lost), describe(d, twice))
+			}
+		})
+	}
+}

@@ -201,6 +201,7 @@ func TestBadInput(t *testing.T) {
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "t.txt", 0},
 		{"invalid utf-8", "关于\xff\xfe\xfd法治\xc3(", "t.txt", 0},
 		{"only chrome", "分享到:\n扫码浏览\n", "no document text", 0},
+		{"a regulation's header only", "# 某市条例\n\n2021年3月1日 某市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n", "no document text found (only a title, 1 header notes)", 0},
 		{"gbk", gbk, "", 1},
 		{"utf-16", u16, "", 1},
 		{"deeply nested numbering", nested, "", 8},
