@@ -49,7 +49,7 @@ func (p *parser) regulationHeadings(from int) []heading {
 		rank, structural := regulationRank[m.style]
 		kind := Numbered
 		switch {
-		case ok && structural && next(m, last[m.style]):
+		case ok && structural && (next(m, last[m.style]) || p.resumes(i, m, last[m.style])):
 			last[m.style] = m.ordinal
 			if m.style == Part || m.style == Chapter {
 				last[SectionStyle] = 0 // sections count anew in each chapter
@@ -99,6 +99,35 @@ func next(m marker, last int) bool {
 		return m.ordinal >= 1
 	}
 	return m.ordinal == last+1 || (m.ordinal == last && m.sub)
+}
+
+// maxMissing is how many units in a row a text may lack: converted
+// regulations do lose an article or a chapter (山东省中医药条例 has no
+// 第十三条 between 第十二条 and 第十四条).
+const maxMissing = 3
+
+// resumes reports whether the unit numbered m at paragraph i, a few numbers
+// past last, is where the sequence goes on after missing units: the next
+// unit of its kind (before the end of the enclosing unit) is numbered m+1.
+// A paragraph that opens by citing a unit ahead ("第三十二条规定的…" inside
+// 第三十条) is followed by the real 第三十一条 and stays text.
+func (p *parser) resumes(i int, m marker, last int) bool {
+	if last == 0 || m.ordinal <= last+1 || m.ordinal > last+1+maxMissing {
+		return false
+	}
+	for _, x := range p.paras[i+1:] {
+		n, ok := parseMarker(p.nr[x.a:x.b])
+		if !ok {
+			continue
+		}
+		if r, structural := regulationRank[n.style]; structural && r < regulationRank[m.style] {
+			return true // the enclosing unit ends
+		}
+		if n.style == m.style {
+			return n.ordinal == m.ordinal+1 || (n.ordinal == m.ordinal && n.sub)
+		}
+	}
+	return true
 }
 
 // itemMarker returns the number that opens a paragraph of an article's
