@@ -50,7 +50,7 @@ func coverage(d *Document) (lost, twice []Span) {
 			headings[i]++
 		}
 	}
-	var runIn []bool = make([]bool, n)
+	runIn := make([]bool, n) // in the run-in heading of its own leaf section
 	for _, c := range d.Clauses {
 		s := d.Sections[c.Section]
 		first := len(s.Children) == 0 && s.Clauses[0] == c.Index

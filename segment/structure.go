@@ -2,6 +2,7 @@ package segment
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -229,9 +230,10 @@ func (p *parser) visible(s Span) string {
 	}
 	var b strings.Builder
 	at := s.Start
-	for _, m := range p.doc.Markup {
-		if m.End <= at || m.Start >= s.End {
-			continue
+	ms := p.doc.Markup
+	for _, m := range ms[sort.Search(len(ms), func(i int) bool { return ms[i].End > at }):] {
+		if m.Start >= s.End {
+			break
 		}
 		b.WriteString(p.doc.Text(Span{at, max(at, m.Start)}))
 		at = max(at, m.End)
