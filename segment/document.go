@@ -41,7 +41,7 @@ type Meta struct {
 	Province  string
 	Issuer    string
 	Date      string // the document's own date, YYYY-MM-DD
-	Published string // the date a site published it, when stated
+	Published string // the date a site published it, when stated, or a regulation's promulgation (公布)
 	Genre     string
 }
 

@@ -103,18 +103,23 @@ func TestPlainHeader(t *testing.T) {
 		name, text string
 		notes      []string
 		date       string
+		published  string
 	}{
 		{"one bracketed note",
 			"某市养犬管理条例\n(2021年3月1日某市第十六届人民代表大会常务委员会第三次会议通过 2021年5月28日某省第十三届人民代表大会常务委员会第二十次会议批准)\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n",
 			[]string{"2021-03-01 批准 (2021年3月1日某市第十六届人民代表大会常务委员会第三次会议通过 2021年5月28日某省第十三届人民代表大会常务委员会第二十次会议批准)"},
-			"2021-05-28"},
+			"2021-05-28", ""},
 		{"dated lines, one broken",
 			"某市养犬管理条例\n\n2010年6月1日 某市第十三届人民代表大会常务委员会第九次会议通过\n\n2021年3月1日 某市第十六届人民代表大会常务委员会第三次会议《关于修改〈某市养犬\n管理条例〉的决定》修正\n\n第一条 为了规范养犬行为，制定本条例。\n\n第二条 本条例自公布之日起施行。\n",
 			[]string{"2010-06-01 通过 2010年6月1日 某市第十三届人民代表大会常务委员会第九次会议通过", "2021-03-01 修正 2021年3月1日 某市第十六届人民代表大会常务委员会第三次会议《关于修改〈某市养犬\n管理条例〉的决定》修正"},
-			"2021-03-01"},
+			"2021-03-01", ""},
+		{"promulgation and entry into force are not the text's date",
+			"某市养犬管理条例\n(2015年10月30日某市第十二届人民代表大会常务委员会第三十二次会议通过 2015年12月30日某省第十二届人民代表大会常务委员会第二十五次会议批准 2016年1月6日某市人民代表大会常务委员会公告第62号公布 自2016年3月1日起施行)\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n",
+			[]string{"2015-10-30 施行 (2015年10月30日某市第十二届人民代表大会常务委员会第三十二次会议通过 2015年12月30日某省第十二届人民代表大会常务委员会第二十五次会议批准 2016年1月6日某市人民代表大会常务委员会公告第62号公布 自2016年3月1日起施行)"},
+			"2015-12-30", "2016-01-06"},
 		{"a dated first sentence is body",
 			"某市养犬管理条例\n2021年3月1日起，本市施行养犬登记。\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n",
-			nil, ""},
+			nil, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,8 +127,8 @@ func TestPlainHeader(t *testing.T) {
 			if got := noteList(d); strings.Join(got, "\n") != strings.Join(tt.notes, "\n") {
 				t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.notes, "\n"))
 			}
-			if d.Meta.Date != tt.date {
-				t.Errorf("date %q, want %q", d.Meta.Date, tt.date)
+			if d.Meta.Date != tt.date || d.Meta.Published != tt.published {
+				t.Errorf("date %q published %q, want %q %q", d.Meta.Date, d.Meta.Published, tt.date, tt.published)
 			}
 		})
 	}

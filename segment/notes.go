@@ -26,10 +26,6 @@ var (
 // (a line broken before its act names the 会议 instead);
 // a following line that has no date of its own but ends in an act or a
 // closing bracket is the rest of a note broken over two lines.
-//
-// The notes' latest date becomes the document's date when nothing earlier
-// gave one: the text is as its last amendment or approval left it. The body
-// that adopted it becomes the issuer when the title named none.
 func (p *parser) readNotes(from int) int {
 	i := from
 	if p.md != nil && p.md.infoEnd >= 0 {
@@ -59,24 +55,51 @@ plain:
 			break plain
 		}
 	}
+	p.noteMeta()
+	return i
+}
+
+// noteMeta reads the metadata the notes give. Each date in a note is the
+// date of the act named after it: "2015年10月30日…会议通过 2016年1月6日…公告
+// 第62号公布 2016年3月1日施行" dates an adoption, a promulgation and the
+// entry into force. The latest date of an act that makes the text (通过,
+// 批准, 修正, 修订, or none named) is the document's date: the text is as its
+// last amendment or approval left it. The latest promulgation (公布, 发布)
+// is its publication date. Dates of entry into force stay in the notes.
+// Known or earlier-read values win. The body that adopted the text becomes
+// the issuer when the title named none.
+func (p *parser) noteMeta() {
 	m := &p.doc.Meta
-	latest := ""
+	made, published := "", ""
 	for _, n := range p.doc.Notes {
-		for _, d := range dateRe.FindAllString(p.doc.Text(n.Span), -1) {
-			if d := isoDate(normalizeDigits(d)); d > latest {
-				latest = d
+		t := normalizeDigits(p.doc.Text(n.Span))
+		locs := dateRe.FindAllStringIndex(t, -1)
+		for k, loc := range locs {
+			end := len(t)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			d := isoDate(t[loc[0]:loc[1]])
+			switch actRe.FindString(t[loc[1]:end]) {
+			case "施行":
+			case "公布", "发布":
+				published = max(published, d)
+			default:
+				made = max(made, d)
 			}
 		}
 		if m.Issuer == "" {
-			if by := adoptedBy.FindStringSubmatch(normalizeDigits(p.doc.Text(n.Span))); by != nil {
+			if by := adoptedBy.FindStringSubmatch(t); by != nil {
 				m.Issuer = session.ReplaceAllString(by[1], "")
 			}
 		}
 	}
 	if m.Date == "" {
-		m.Date = latest
+		m.Date = made
 	}
-	return i
+	if m.Published == "" {
+		m.Published = published
+	}
 }
 
 // oneParagraph reports whether two paragraphs are lines of one Markdown
