@@ -181,7 +181,8 @@ func (c *Clause) OrigSpan(a, b int) Span {
 
 // Note is a line of a regulation's header that says what happened to it
 // and when: "2020年8月28日 信阳市第五届人民代表大会常务委员会第二十四次会议通过",
-// or the note in brackets under a title. Notes are metadata, not clauses.
+// or the note in brackets under a title (or the title printed again below
+// them). Notes are metadata, not clauses.
 type Note struct {
 	Span Span
 	Date string // the first date in the note, YYYY-MM-DD; "" when it has none

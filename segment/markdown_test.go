@@ -117,6 +117,18 @@ func TestPlainHeader(t *testing.T) {
 			"某市养犬管理条例\n(2015年10月30日某市第十二届人民代表大会常务委员会第三十二次会议通过 2015年12月30日某省第十二届人民代表大会常务委员会第二十五次会议批准 2016年1月6日某市人民代表大会常务委员会公告第62号公布 自2016年3月1日起施行)\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n",
 			[]string{"2015-10-30 施行 (2015年10月30日某市第十二届人民代表大会常务委员会第三十二次会议通过 2015年12月30日某省第十二届人民代表大会常务委员会第二十五次会议批准 2016年1月6日某市人民代表大会常务委员会公告第62号公布 自2016年3月1日起施行)"},
 			"2015-12-30", "2016-01-06"},
+		{"a note broken over three lines",
+			"某省乡镇人民代表大会工作若干规定\n\n2015年12月3日 某省第十二届人民代表大会常务委员会第十七次会议《关于修改〈某省选举实施细则〉\n\n〈某省实施《代表法》办法〉\n\n〈某省乡镇人民代表大会工作若干规定〉的决定》第二次修正\n\n第一条 根据宪法，制定本规定。\n\n第二条 本规定自公布之日起施行。\n",
+			[]string{"2015-12-03 修正 2015年12月3日 某省第十二届人民代表大会常务委员会第十七次会议《关于修改〈某省选举实施细则〉\n\n〈某省实施《代表法》办法〉\n\n〈某省乡镇人民代表大会工作若干规定〉的决定》第二次修正"},
+			"2015-12-03", ""},
+		{"a note broken inside its date",
+			"某市农村公路条例\n\n2014年9月26\n\n日某省第十二届人民代表大会常务委员会第十次会议批准\n\n第一条 为了加强农村公路管理，制定本条例。\n\n第二条 本条例自公布之日起施行。\n",
+			[]string{"2014-09-26 批准 2014年9月26\n\n日某省第十二届人民代表大会常务委员会第十次会议批准"},
+			"2014-09-26", ""},
+		{"the title printed again below the header",
+			"某市备案审查条例\n\n2012年9月28日 某市第十三届人民代表大会常务委员会第三十五次会议通过\n\n某市 备案审查条例\n\n第一条 为了规范备案审查，制定本条例。\n\n第二条 本条例自公布之日起施行。\n",
+			[]string{"2012-09-28 通过 2012年9月28日 某市第十三届人民代表大会常务委员会第三十五次会议通过", "  某市 备案审查条例"},
+			"2012-09-28", ""},
 		{"a dated first sentence is body",
 			"某市养犬管理条例\n2021年3月1日起，本市施行养犬登记。\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例自公布之日起施行。\n",
 			nil, "", ""},
@@ -126,6 +138,9 @@ func TestPlainHeader(t *testing.T) {
 			d := parseText(t, tt.text)
 			if got := noteList(d); strings.Join(got, "\n") != strings.Join(tt.notes, "\n") {
 				t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.notes, "\n"))
+			}
+			if title := tt.text[:strings.Index(tt.text, "\n")]; d.Title != title {
+				t.Errorf("title %q, want %q", d.Title, title)
 			}
 			if d.Meta.Date != tt.date || d.Meta.Published != tt.published {
 				t.Errorf("date %q published %q, want %q %q", d.Meta.Date, d.Meta.Published, tt.date, tt.published)

@@ -3,6 +3,8 @@ package segment
 import (
 	"regexp"
 	"strings"
+
+	"citydiff/segment/normalize"
 )
 
 var (
@@ -23,9 +25,10 @@ var (
 // Markdown paragraph make one note. Elsewhere a note is a line that opens
 // with a date (in brackets or not) and records an act (通过, 批准, 修正 …), or
 // a line in brackets holding a date, as plain-text regulations print them
-// (a line broken before its act names the 会议 instead);
+// (a line broken before its act names the 会议 instead, or is all date);
 // a following line that has no date of its own but ends in an act or a
-// closing bracket is the rest of a note broken over two lines.
+// closing bracket is the rest of a note broken over two lines. The title
+// printed again below the header is a header line too.
 func (p *parser) readNotes(from int) int {
 	i := from
 	if p.md != nil && p.md.infoEnd >= 0 {
@@ -45,11 +48,14 @@ plain:
 		switch {
 		case noteStart(t):
 			p.addNote(p.paras[i])
+		case p.doc.Title != "" && sameText(t, normalize.Normalize(p.doc.Title).String()):
+			// The title printed again under the header is a header line.
+			p.addNote(p.paras[i])
 		case t == "(" && i+1 < len(p.paras) && noteStart(p.text(p.paras[i+1])):
 			// An opening bracket on a line of its own, the note below it.
 			p.addNote(para{p.paras[i].a, p.paras[i+1].b})
 			i++
-		case i > start && noteTail(t):
+		case i > start && noteTail(t, p.noteEnded()):
 			p.extendNote(p.paras[i])
 		default:
 			break plain
@@ -109,11 +115,13 @@ func (p *parser) oneParagraph(x, y para) bool {
 }
 
 func (p *parser) addNote(x para) {
+	p.lastNote = x
 	p.doc.Notes = append(p.doc.Notes, Note{Span: p.orig(x.a, x.b)})
 	p.fillNote(len(p.doc.Notes) - 1)
 }
 
 func (p *parser) extendNote(x para) {
+	p.lastNote = x
 	n := len(p.doc.Notes) - 1
 	p.doc.Notes[n].Span.End = p.orig(x.a, x.b).End
 	p.fillNote(n)
@@ -135,20 +143,35 @@ func noteStart(t string) bool {
 	}
 	u := strings.TrimLeft(t, "( ")
 	loc := dateRe.FindStringIndex(u)
-	return loc != nil && loc[0] == 0 && (actRe.MatchString(u) || strings.Contains(u, "会议")) && !strings.Contains(u, "。")
+	if loc == nil || loc[0] != 0 || strings.Contains(u, "。") {
+		return false
+	}
+	return actRe.MatchString(u) || strings.Contains(u, "会议") || loc[1] == len(u)
 }
 
 // noteTail reports whether a normalized paragraph is the rest of a note
 // broken over lines: no date at its start, no sentence, not numbered, and
-// ending in an act or a closing bracket.
-func noteTail(t string) bool {
+// either ending in an act or a closing bracket, or following a note that has
+// not ended yet (one whose last line ends in neither).
+func noteTail(t string, ended bool) bool {
 	if loc := dateRe.FindStringIndex(t); (loc != nil && loc[0] == 0) || strings.Contains(t, "。") {
 		return false
 	}
 	if _, ok := parseMarker([]rune(t)); ok {
 		return false
 	}
+	return !ended || noteEnd(t)
+}
+
+// noteEnd reports whether a note's text ends as notes do: in an act or a
+// closing bracket.
+func noteEnd(t string) bool {
 	return strings.HasSuffix(t, ")") || actEnd.MatchString(t)
+}
+
+// noteEnded reports whether the last note read so far has ended.
+func (p *parser) noteEnded() bool {
+	return len(p.doc.Notes) == 0 || noteEnd(p.text(p.lastNote))
 }
 
 // normalizeDigits folds full-width digits (２０２０年) to ASCII, for dates

@@ -49,7 +49,7 @@ func (p *parser) regulationHeadings(from int) []heading {
 		rank, structural := regulationRank[m.style]
 		kind := Numbered
 		switch {
-		case ok && structural && (next(m, last[m.style]) || p.resumes(i, m, last[m.style])):
+		case ok && structural && (next(m, last[m.style]) || p.resumes(i, m, last[m.style]) || contents(m, last)):
 			last[m.style] = m.ordinal
 			if m.style == Part || m.style == Chapter {
 				last[SectionStyle] = 0 // sections count anew in each chapter
@@ -99,6 +99,14 @@ func next(m marker, last int) bool {
 		return m.ordinal >= 1
 	}
 	return m.ordinal == last+1 || (m.ordinal == last && m.sub)
+}
+
+// contents reports whether a part or chapter numbered 1 comes after a
+// table of contents: chapters listed before any article (北京中轴线文化遗产保护条例
+// lists its five chapters under the header). The listed chapters stay
+// sections without clauses, and the numbering starts again.
+func contents(m marker, last map[Style]int) bool {
+	return (m.style == Part || m.style == Chapter) && m.ordinal == 1 && last[m.style] > 0 && last[Article] == 0
 }
 
 // maxMissing is how many units in a row a text may lack: converted

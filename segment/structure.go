@@ -24,6 +24,7 @@ type parser struct {
 	// metadata (publication dates).
 	chromeLines []para
 	md          *mdState // nil for plain text
+	lastNote    para     // the last line of the last header note read
 	// regulation is set when the body is numbered as a regulation: items
 	// are then clauses with a Marker, not sections.
 	regulation bool
@@ -166,6 +167,9 @@ func (p *parser) findTitle() int {
 	best, bestScore, bestEnd := -1, 0, 0
 	var notice para
 	for i := 0; i < limit; i++ {
+		if noteStart(p.text(p.paras[i])) {
+			continue // a header note is no part of a title
+		}
 		// Join up to maxTitleLines short lines that end in a genre word.
 		joined := ""
 		for j := i; j < limit && j < i+maxTitleLines; j++ {
@@ -180,7 +184,7 @@ func (p *parser) findTitle() int {
 				// title wraps it.
 				notice = para{p.paras[i].a, p.paras[j].b}
 			}
-			if s > 0 && s >= bestScore {
+			if s > 0 && s >= bestScore && !(best >= 0 && sameText(joined, p.joined(best, bestEnd))) {
 				best, bestScore, bestEnd = i, s, j+1
 			}
 			if s > 0 {
@@ -211,6 +215,21 @@ func (p *parser) findTitle() int {
 		m.Date = m.Published
 	}
 	return end
+}
+
+// joined is the normalized text of paragraphs [i, j), joined.
+func (p *parser) joined(i, j int) string {
+	var b strings.Builder
+	for _, x := range p.paras[i:j] {
+		b.WriteString(p.text(x))
+	}
+	return b.String()
+}
+
+// sameText reports whether two normalized texts differ in spaces at most:
+// a title printed again under the header ("某市促进保税维修业务 发展若干规定").
+func sameText(a, b string) bool {
+	return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "")
 }
 
 // setTitle makes paragraphs [i, j) the title.
