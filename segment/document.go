@@ -4,19 +4,25 @@
 //
 // The pipeline runs in stages, each in its own package or file:
 //
-//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx, Markdown) segment/decode
-//	normalize  text → comparable text with an offset map back          segment/normalize
-//	markdown   Markdown syntax found and hidden, never removed         segment/markdown, markdown.go
-//	chrome     web chrome lines marked, never removed                  segment/chrome
-//	structure  title, header notes, issuer, dates, preamble, sections  structure.go, notes.go, numbering.go
-//	clauses    section bodies → one-measure units, unit annotations    clauses.go, units.go
-//	words      gse segmentation with a domain dictionary               segment/words
+//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx, Markdown)  segment/decode
+//	normalize  text → comparable text with an offset map back                segment/normalize
+//	markdown   Markdown syntax found and hidden, never removed               segment/markdown, markdown.go
+//	chrome     web chrome lines marked, never removed                        segment/chrome
+//	structure  title, header notes, issuer, dates, preamble, section tree    structure.go, notes.go, numbering.go
+//	           regulations: 编/章/节/条 sections, items as clauses            regulation.go
+//	clauses    section bodies → one-measure units, unit annotations          clauses.go, units.go
+//	words      gse segmentation with a domain dictionary                     segment/words
 //
 // Structure is recovered on the normalized text (so Traditional headings,
-// full-width brackets and odd spaces look like everything else) and every
-// span is mapped back to the original before it is stored. Spans are
-// [start, end) in Unicode code points of the decoded original, so
-// Original[start:end] (in runes) is exactly what the document says there.
+// full-width brackets and odd spaces look like everything else; Markdown
+// syntax is hidden from it) and every span is mapped back to the original
+// before it is stored. Spans are [start, end) in Unicode code points of the
+// decoded original, so Original[start:end] (in runes) is exactly what the
+// document says there.
+//
+// Nothing of the body is dropped: each character after the title is in a
+// clause or a heading, or is chrome, Markdown syntax, a header note or a
+// unit annotation (coverage_test.go checks it, also on real regulations).
 package segment
 
 import (
