@@ -14,9 +14,17 @@ type delim struct {
 
 // inline marks the inline syntax of the text [a, b): escapes, code spans,
 // HTML comments and tags, autolinks, links and images, and emphasis.
+//
+// It runs in time linear in b-a: brackets are paired in one pass, and a
+// search that failed (no closing "-->", no closing run of n backticks) is
+// not repeated, since it would fail again further on.
 func (p *parser) inline(a, b int) {
 	var ds []delim
 	skipFrom, skipTo := -1, -1 // a link's "](url)", jumped over once reached
+	brackets := p.pairs(a, b, '[', ']', true)
+	parens := p.pairs(a, b, '(', ')', false)
+	noTicks := map[int]bool{} // lengths of backtick runs that close nowhere further on
+	noClose := false          // no "-->" further on
 	for i := a; i < b; {
 		if i == skipFrom {
 			i = skipTo
@@ -32,13 +40,30 @@ func (p *parser) inline(a, b int) {
 			i++
 		case c == '`':
 			n := p.run(i, b, '`')
-			if j := p.findRun(i+n, b, '`', n); j >= 0 {
+			j := -1
+			if !noTicks[n] {
+				j = p.findRun(i+n, b, '`', n)
+			}
+			if j >= 0 {
 				p.mark(i, i+n, 0)
 				p.mark(j, j+n, 0)
 				i = j + n
 			} else {
+				noTicks[n] = true
 				i += n
 			}
+		case c == '<' && p.has(i, b, "<!--"):
+			e := -1
+			if !noClose {
+				e = p.find(i+4, b, "-->")
+			}
+			if e < 0 {
+				noClose = true
+				i++
+				continue
+			}
+			p.mark(i, e+3, 0)
+			i = e + 3
 		case c == '<':
 			if e := p.angle(i, b); e > i {
 				i = e
@@ -50,7 +75,7 @@ func (p *parser) inline(a, b int) {
 			if c == '!' {
 				i++
 			}
-			if close, end := p.link(i, b); end > 0 {
+			if close, end := link(brackets, parens, a, i, b); end > 0 {
 				p.mark(open, i+1, 0)
 				p.mark(close, end, 0)
 				skipFrom, skipTo = close, end
@@ -94,19 +119,32 @@ func (p *parser) findRun(i, b int, c rune, n int) int {
 	return -1
 }
 
-// angle marks what starts with "<" at i: an HTML comment or tag (wholly
-// syntax) or an autolink (its brackets). It returns where scanning goes on,
-// or i when "<" is text (as in 《修改<关于议案的若干暂行规定>的决定》).
-func (p *parser) angle(i, b int) int {
-	rest := string(p.src[i:b])
-	if strings.HasPrefix(rest, "<!--") {
-		if k := strings.Index(rest[4:], "-->"); k >= 0 {
-			e := i + len([]rune(rest[:4+k+3]))
-			p.mark(i, e, 0)
-			return e
+// has reports whether the text at i (before b) starts with w.
+func (p *parser) has(i, b int, w string) bool {
+	for _, c := range w {
+		if i >= b || p.src[i] != c {
+			return false
 		}
-		return i
+		i++
 	}
+	return true
+}
+
+// find returns where w next occurs in [i, b), or -1.
+func (p *parser) find(i, b int, w string) int {
+	for ; i < b; i++ {
+		if p.has(i, b, w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// angle marks what starts with "<" at i: an HTML tag (wholly syntax) or an
+// autolink (its brackets). It returns where scanning goes on, or i when "<"
+// is text (as in 《修改<关于议案的若干暂行规定>的决定》). Its scans stop at the
+// next "<", so all of them together read each rune once.
+func (p *parser) angle(i, b int) int {
 	j := i + 1
 	if j < b && p.src[j] == '/' {
 		j++
@@ -147,40 +185,40 @@ func (p *parser) angle(i, b int) int {
 	return i
 }
 
-// link reads a link or image whose text opens with "[" at i: it returns
-// where "](url)" starts and ends, or end 0 when there is no link.
-func (p *parser) link(i, b int) (close, end int) {
-	depth := 0
-	for j := i + 1; j < b; j++ {
-		switch p.src[j] {
+// pairs pairs each open rune in [a, b) with the close rune that closes it,
+// nesting counted: pairs[i-a] is the index of the closer of the opener at
+// i, or -1. With escapes set, a rune after a backslash is text.
+func (p *parser) pairs(a, b int, open, close rune, escapes bool) []int {
+	out := make([]int, b-a)
+	var stack []int
+	for i := a; i < b; i++ {
+		out[i-a] = -1
+		switch p.src[i] {
 		case '\\':
-			j++
-		case '[':
-			depth++
-		case ']':
-			if depth > 0 {
-				depth--
-				continue
+			if escapes && i+1 < b {
+				i++
+				out[i-a] = -1
 			}
-			if j+1 >= b || p.src[j+1] != '(' {
-				return 0, 0
+		case open:
+			stack = append(stack, i)
+		case close:
+			if n := len(stack); n > 0 {
+				out[stack[n-1]-a] = i
+				stack = stack[:n-1]
 			}
-			paren := 0
-			for k := j + 2; k < b; k++ {
-				switch p.src[k] {
-				case '(':
-					paren++
-				case ')':
-					if paren == 0 {
-						return j, k + 1
-					}
-					paren--
-				}
-			}
-			return 0, 0
 		}
 	}
-	return 0, 0
+	return out
+}
+
+// link reads a link or image whose text opens with "[" at i: it returns
+// where its "](url)" starts and ends, or end 0 when there is no link.
+func link(brackets, parens []int, a, i, b int) (close, end int) {
+	j := brackets[i-a]
+	if j < 0 || j+1 >= b || parens[j+1-a] < 0 {
+		return 0, 0
+	}
+	return j, parens[j+1-a] + 1
 }
 
 // flanking decides whether a run of emphasis characters may open or close:
@@ -206,15 +244,20 @@ func (p *parser) flanking(i, n, a, b int) delim {
 
 // emphasis pairs each closing run with the nearest opening run of the same
 // character before it and marks what they share; unpaired runs stay text.
+// Like CommonMark's openers_bottom, bottom remembers for each character how
+// far down the stack a search already found no opener, so that a long line
+// of unpaired runs is read in linear time.
 func (p *parser) emphasis(ds []delim) {
 	var stack []delim
+	bottom := map[rune]int{}
 	for _, d := range ds {
 		for d.cls && d.n > 0 {
 			k := len(stack) - 1
-			for k >= 0 && stack[k].c != d.c {
+			for k >= bottom[d.c] && stack[k].c != d.c {
 				k--
 			}
-			if k < 0 {
+			if k < bottom[d.c] {
+				bottom[d.c] = len(stack)
 				break
 			}
 			o := &stack[k]
@@ -226,6 +269,9 @@ func (p *parser) emphasis(ds []delim) {
 			stack = stack[:k+1]
 			if o.n == 0 {
 				stack = stack[:k]
+			}
+			for c, h := range bottom {
+				bottom[c] = min(h, len(stack))
 			}
 		}
 		if d.open && d.n > 0 {

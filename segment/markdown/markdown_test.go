@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // visible is src as the reader sees it: marks dropped or replaced.
@@ -156,5 +158,53 @@ func TestPositions(t *testing.T) {
 	}
 	if got := visible(r, d.Marks, 0, len(r)); !strings.Contains(got, "第一章 总则") || strings.ContainsAny(got, "#*[]|") {
 		t.Errorf("visible text still has syntax:\n%s", got)
+	}
+}
+
+// FuzzParse checks the invariants the reader relies on, for any input:
+// marks sorted, apart, inside the source and never across a line break;
+// block texts inside their lines.
+func FuzzParse(f *testing.F) {
+	f.Add("# 某市条例\n\n<!-- INFO END -->\n\n## 第一章 **总则**\n\n| a | b |\n|---|---|\n| c | d |\n")
+	f.Add("- [链接](u(1)) `代码` <br> \\* _x_ ~~y~~\n```\n#\n")
+	f.Add("---\na: b\n---\n> > ## 引用 ##\n标题\n===\n<!--\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		n := utf8.RuneCountInString(src)
+		r := []rune(src)
+		d := Parse(src)
+		end := 0
+		for _, m := range d.Marks {
+			if m.Start < end || m.End <= m.Start || m.End > n {
+				t.Fatalf("mark %v after %d in %d runes", m.Span, end, n)
+			}
+			for _, c := range r[m.Start:m.End] {
+				if c == '\n' {
+					t.Fatalf("mark %v holds a newline", m.Span)
+				}
+			}
+			end = m.End
+		}
+		for _, b := range d.Blocks {
+			if b.Line.Start < 0 || b.Line.End > n || b.Text.Start < b.Line.Start || b.Text.End > b.Line.End || b.Text.Start > b.Text.End {
+				t.Fatalf("block %v: text %v, line %v of %d runes", b.Kind, b.Text, b.Line, n)
+			}
+		}
+	})
+}
+
+// TestLinearTime: a long line of unpaired syntax is read in linear time (a
+// tag or link search from every "<" or "[" to the line's end, or an
+// emphasis search down the whole stack, once took seconds for 40,000).
+func TestLinearTime(t *testing.T) {
+	for _, unit := range []string{"<a", "[", "![", "[a](", "<!--", "``x", "a*_", "*_a_", "~~*"} {
+		src := strings.Repeat(unit, 200000/len(unit))
+		start := time.Now()
+		Parse(src)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%q × %d: %v", unit, 200000/len(unit), d)
+		}
 	}
 }
