@@ -23,7 +23,7 @@ import (
 )
 
 // Extensions are the file types looked for when a directory is named.
-var Extensions = []string{".txt", ".text", ".md", ".html", ".htm", ".docx"}
+var Extensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"}
 
 // Options select the documents of a comparison.
 type Options struct {

@@ -53,3 +53,24 @@ func TestLoadRefusesBadFileByName(t *testing.T) {
 		t.Errorf("err = %v, want one naming scan.txt", err)
 	}
 }
+
+// A directory of regulations in Markdown (as LawRefBook publishes them) is
+// read as Markdown: titles without their "#", chapters as sections.
+func TestMarkdownDirectory(t *testing.T) {
+	dir := t.TempDir()
+	reg := "# 某市养犬管理条例\n\n2021年3月1日 某市人民代表大会常务委员会第三次会议通过\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范养犬行为，制定本条例。\n\n第二条 本条例自公布之日起施行。\n"
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte(reg), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.markdown"), []byte(reg), 0o644)
+	docs, err := Load(Options{Files: []string{dir}, NoSeeds: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want a.md and b.markdown", len(docs))
+	}
+	for _, d := range docs {
+		if d.Format != "markdown" || d.Title != "某市养犬管理条例" || d.Sections[0].Heading != "总则" || len(d.Clauses) != 2 {
+			t.Errorf("%s: format %q title %q first section %q, %d clauses", d.ID, d.Format, d.Title, d.Sections[0].Heading, len(d.Clauses))
+		}
+	}
+}

@@ -37,12 +37,19 @@ var policyVerbs = []string{
 // addClauses splits the body ranges of section sec into clauses, reading
 // responsible-unit annotations out of the text and onto the clauses they
 // follow.
-func (p *parser) addClauses(sec int, ranges []para) {
+//
+// A piece with no letters at all (a quotation's closing ” on a line of its
+// own, a stray bracket) states no measure: it joins the clause before it
+// in the section, so that it is neither lost nor compared alone.
+func (p *parser) addClauses(sec int, ranges []body) {
 	d := p.doc
-	pending := []int{} // clauses since the last annotation
+	pending := []int{}   // clauses since the last annotation
+	last, lastA := -1, 0 // the section's last clause and its normalized start
 	for _, r := range ranges {
-		for _, piece := range p.cutAnnotations(r) {
+		marker := r.marker
+		for _, piece := range p.cutAnnotations(r.para) {
 			if piece.units != nil {
+				d.Annotations = append(d.Annotations, p.orig(piece.para.a, piece.para.b))
 				for _, c := range pending {
 					d.Clauses[c].Units = d.Clauses[c].Units.Union(*piece.units)
 				}
@@ -52,30 +59,43 @@ func (p *parser) addClauses(sec int, ranges []para) {
 			for _, c := range p.sentences(piece.para) {
 				a, b := trimClause(p.nr, c.a, c.b)
 				if a >= b || !hasLetters(p.nr[a:b]) {
+					if ta, tb := trimSpaces(p.nr, c.a, c.b); ta < tb && last >= 0 {
+						p.fillClause(&d.Clauses[last], lastA, tb)
+					}
 					continue
 				}
-				span := p.orig(a, b)
+				if ba, bb := trimSpaces(p.nr, c.a, a); ba < bb && marker.b == marker.a {
+					marker = para{ba, bb} // a bullet (——, •) is the item's marker
+				}
 				idx := len(d.Clauses)
 				s := &d.Sections[sec]
 				c := Clause{
-					ID:        s.ID + "/" + strconv.Itoa(len(s.Clauses)+1),
-					Index:     idx,
-					Section:   sec,
-					Span:      span,
-					Text:      d.Text(span),
-					Norm:      string(p.nr[a:b]),
-					origStart: make([]int32, b-a),
-					origEnd:   make([]int32, b-a),
+					ID:      s.ID + "/" + strconv.Itoa(len(s.Clauses)+1),
+					Index:   idx,
+					Section: sec,
 				}
-				for k := a; k < b; k++ {
-					os, oe := p.norm.Orig(k, k+1)
-					c.origStart[k-a], c.origEnd[k-a] = int32(os), int32(oe)
+				p.fillClause(&c, a, b)
+				if marker.b > marker.a {
+					c.Marker, marker = p.orig(marker.a, marker.b), para{}
 				}
 				d.Clauses = append(d.Clauses, c)
 				s.Clauses = append(s.Clauses, idx)
 				pending = append(pending, idx)
+				last, lastA = idx, a
 			}
 		}
+	}
+}
+
+// fillClause sets the text of c to the normalized runes [a, b).
+func (p *parser) fillClause(c *Clause, a, b int) {
+	c.Span = p.orig(a, b)
+	c.Text = p.doc.Text(c.Span)
+	c.Norm = string(p.nr[a:b])
+	c.origStart, c.origEnd = make([]int32, b-a), make([]int32, b-a)
+	for k := a; k < b; k++ {
+		os, oe := p.norm.Orig(k, k+1)
+		c.origStart[k-a], c.origEnd[k-a] = int32(os), int32(oe)
 	}
 }
 

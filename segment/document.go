@@ -4,21 +4,32 @@
 //
 // The pipeline runs in stages, each in its own package or file:
 //
-//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx)      segment/decode
-//	normalize  text → comparable text with an offset map back          segment/normalize
-//	chrome     web chrome lines marked, never removed                  segment/chrome
-//	structure  title, issuer, dates, preamble, section tree            structure.go, numbering.go
-//	clauses    section bodies → one-measure units, unit annotations    clauses.go, units.go
-//	words      gse segmentation with a domain dictionary               segment/words
+//	decode     bytes → text (UTF-8, UTF-16, GB18030, HTML, .docx, Markdown)  segment/decode
+//	normalize  text → comparable text with an offset map back                segment/normalize
+//	markdown   Markdown syntax found and hidden, never removed               segment/markdown, markdown.go
+//	chrome     web chrome lines marked, never removed                        segment/chrome
+//	structure  title, header notes, issuer, dates, preamble, section tree    structure.go, notes.go, numbering.go
+//	           regulations: 编/章/节/条 sections, items as clauses            regulation.go
+//	clauses    section bodies → one-measure units, unit annotations          clauses.go, units.go
+//	words      gse segmentation with a domain dictionary                     segment/words
 //
 // Structure is recovered on the normalized text (so Traditional headings,
-// full-width brackets and odd spaces look like everything else) and every
-// span is mapped back to the original before it is stored. Spans are
-// [start, end) in Unicode code points of the decoded original, so
-// Original[start:end] (in runes) is exactly what the document says there.
+// full-width brackets and odd spaces look like everything else; Markdown
+// syntax is hidden from it) and every span is mapped back to the original
+// before it is stored. Spans are [start, end) in Unicode code points of the
+// decoded original, so Original[start:end] (in runes) is exactly what the
+// document says there.
+//
+// Nothing of the body is dropped: each character after the title is in a
+// clause or a heading, or is chrome, Markdown syntax, a header note or a
+// unit annotation (coverage_test.go checks it, also on real regulations).
 package segment
 
-import "citydiff/segment/words"
+import (
+	"strings"
+
+	"citydiff/segment/words"
+)
 
 // Span is a half-open range [Start, End) of code points in a document's
 // original decoded text.
@@ -36,7 +47,7 @@ type Meta struct {
 	Province  string
 	Issuer    string
 	Date      string // the document's own date, YYYY-MM-DD
-	Published string // the date a site published it, when stated
+	Published string // the date a site published it, when stated, or a regulation's promulgation (公布)
 	Genre     string
 }
 
@@ -79,7 +90,7 @@ type Section struct {
 }
 
 // DisplayNumber writes the section's number the way documents do: 三、,
-// (十五), 1., 第二章. It is empty for unnumbered sections.
+// (十五), 1., 第二章, 第十条之一. It is empty for unnumbered sections.
 func (s *Section) DisplayNumber() string {
 	if s.Number == "" {
 		return ""
@@ -91,11 +102,16 @@ func (s *Section) DisplayNumber() string {
 		return "(" + s.Number + ")"
 	case ArabicDot:
 		return s.Number + "."
+	case Part:
+		return "第" + s.Number + "编"
 	case Chapter:
 		return "第" + s.Number + "章"
 	case SectionStyle:
 		return "第" + s.Number + "节"
 	case Article:
+		if i := strings.Index(s.Number, "之"); i > 0 {
+			return "第" + s.Number[:i] + "条" + s.Number[i:]
+		}
 		return "第" + s.Number + "条"
 	}
 	return s.Number
@@ -148,6 +164,11 @@ type Clause struct {
 	Norm    string // the normalized text used for matching
 	Units   Units
 	Tokens  []words.Token // words of Norm (offsets in runes of Norm)
+	// Marker is the number or bullet that opens the clause as an item: the
+	// "（一）" of a regulation's item (项), the "1." of a sub-item (目), a
+	// "——" or "•" bullet. It is kept out of Span and Norm, so that items do
+	// not match on their numbers; empty for other clauses.
+	Marker Span
 
 	// origStart and origEnd map each rune of Norm to its code points in
 	// the original (they differ where a phrase changed length).
@@ -164,6 +185,19 @@ func (c *Clause) OrigSpan(a, b int) Span {
 	return Span{int(c.origStart[a]), int(c.origEnd[b-1])}
 }
 
+// Note is a line of a regulation's header that says what happened to it
+// and when: "2020年8月28日 信阳市第五届人民代表大会常务委员会第二十四次会议通过",
+// or the note in brackets under a title (or the title printed again below
+// them). Notes are metadata, not clauses.
+type Note struct {
+	Span Span
+	Date string // the first date in the note, YYYY-MM-DD; "" when it has none
+	// Act is what the note records, the last of 通过 批准 修正 修订 公布 发布
+	// 施行 in it ("…会议通过并经…批准的《…决定》修正" records an amendment);
+	// "" when it names none.
+	Act string
+}
+
 // Document is one parsed policy document.
 type Document struct {
 	ID       string
@@ -177,9 +211,16 @@ type Document struct {
 	Title       string // the document's real title, lines joined
 	TitleSpan   Span
 	NoticeTitle string // the notice that wraps the document, if any (Ganzhou)
-	Preamble    Span   // between the title and the first heading
+	Notes       []Note // the header under the title: adopted, approved, amended…
+	Preamble    Span   // between the title (and its notes) and the first heading
 
-	Chrome   []Span // web chrome, excluded from analysis
+	Chrome []Span // web chrome, excluded from analysis
+	// Annotations are the responsible-unit annotations ((牵头单位:…)),
+	// read into the clauses' Units and left out of their text.
+	Annotations []Span
+	// Markup is the Markdown syntax of a Markdown document (# of headings,
+	// comments, emphasis marks, table pipes…), hidden from analysis.
+	Markup   []Span
 	Sections []Section
 	Clauses  []Clause
 

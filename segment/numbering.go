@@ -13,6 +13,7 @@ type Style string
 // Numbering styles, as they look after normalization (half-width brackets).
 const (
 	NoStyle      Style = ""
+	Part         Style = "第X编"
 	Chapter      Style = "第X章"
 	SectionStyle Style = "第X节"
 	Article      Style = "第X条"
@@ -32,7 +33,8 @@ type marker struct {
 	style   Style
 	number  string // as written
 	ordinal int
-	width   int // runes taken by the marker, punctuation and spaces after it
+	width   int  // runes taken by the marker, punctuation and spaces after it
+	sub     bool // an inserted article: 第十条之一 has the ordinal of 第十条
 }
 
 const hanDigits = "零〇一二两三四五六七八九十百"
@@ -87,7 +89,7 @@ func parseMarker(p []rune) (m marker, ok bool) {
 		}
 		return i
 	}
-	// 第X章 / 第X节 / 第X条
+	// 第X编 / 第X章 / 第X节 / 第X条 / 第X条之Y
 	if p[0] == '第' {
 		i := 1
 		for i < n && (isHanDigit(p[i]) || unicode.IsDigit(p[i])) {
@@ -96,6 +98,8 @@ func parseMarker(p []rune) (m marker, ok bool) {
 		if i > 1 && i < n {
 			var st Style
 			switch p[i] {
+			case '编':
+				st = Part
 			case '章':
 				st = Chapter
 			case '节':
@@ -103,9 +107,20 @@ func parseMarker(p []rune) (m marker, ok bool) {
 			case '条':
 				st = Article
 			}
-			if st != NoStyle {
-				return marker{st, string(p[1:i]), numeralValue(p[1:i]), skip(i + 1)}, true
+			if st == NoStyle {
+				return m, false
 			}
+			m = marker{style: st, number: string(p[1:i]), ordinal: numeralValue(p[1:i])}
+			e := i + 1
+			if st == Article && e+1 < n && p[e] == '之' && isHanDigit(p[e+1]) {
+				j := e + 1
+				for j < n && isHanDigit(p[j]) {
+					j++
+				}
+				m.number, m.sub, e = string(p[1:i])+string(p[e:j]), true, j
+			}
+			m.width = skip(e)
+			return m, true
 		}
 		return m, false
 	}
@@ -120,13 +135,13 @@ func parseMarker(p []rune) (m marker, ok bool) {
 			if unicode.IsDigit(p[1]) {
 				st = ArabicParen
 			}
-			return marker{st, string(p[1:i]), numeralValue(p[1:i]), skip(i + 1)}, true
+			return marker{style: st, number: string(p[1:i]), ordinal: numeralValue(p[1:i]), width: skip(i + 1)}, true
 		}
 		return m, false
 	}
 	// ①…⑳
 	if p[0] >= '①' && p[0] <= '⑳' {
-		return marker{Circled, string(p[0]), int(p[0]-'①') + 1, skip(1)}, true
+		return marker{style: Circled, number: string(p[0]), ordinal: int(p[0]-'①') + 1, width: skip(1)}, true
 	}
 	// 一、
 	if isHanDigit(p[0]) {
@@ -135,7 +150,7 @@ func parseMarker(p []rune) (m marker, ok bool) {
 			i++
 		}
 		if i < n && p[i] == '、' {
-			return marker{HanComma, string(p[:i]), hanValue(p[:i]), skip(i + 1)}, true
+			return marker{style: HanComma, number: string(p[:i]), ordinal: hanValue(p[:i]), width: skip(i + 1)}, true
 		}
 		return m, false
 	}
@@ -151,11 +166,11 @@ func parseMarker(p []rune) (m marker, ok bool) {
 		v, _ := strconv.Atoi(string(p[:i]))
 		switch {
 		case p[i] == '、':
-			return marker{ArabicComma, string(p[:i]), v, skip(i + 1)}, true
+			return marker{style: ArabicComma, number: string(p[:i]), ordinal: v, width: skip(i + 1)}, true
 		case p[i] == '.' && i+1 < n && !unicode.IsDigit(p[i+1]):
-			return marker{ArabicDot, string(p[:i]), v, skip(i + 1)}, true
+			return marker{style: ArabicDot, number: string(p[:i]), ordinal: v, width: skip(i + 1)}, true
 		case unicode.Is(unicode.Han, p[i]) && p[i] != '年' && p[i] != '月' && p[i] != '日' && p[i] != '个' && p[i] != '项' && p[i] != '名' && p[i] != '家' && p[i] != '次' && p[i] != '天' && p[i] != '万' && p[i] != '亿':
-			return marker{ArabicBare, string(p[:i]), v, i}, true
+			return marker{style: ArabicBare, number: string(p[:i]), ordinal: v, width: i}, true
 		}
 	}
 	return m, false

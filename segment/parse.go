@@ -3,13 +3,34 @@ package segment
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"citydiff/segment/decode"
 	"citydiff/segment/normalize"
 	"citydiff/segment/words"
 )
+
+// ErrNoText is the error Parse wraps for a document that holds no clause:
+// only web chrome, or a regulation's title and header with no articles.
+var ErrNoText = errors.New("no document text found")
+
+// besides says what a document without text holds instead.
+func (d *Document) besides() string {
+	var parts []string
+	if d.Title != "" {
+		parts = append(parts, "a title")
+	}
+	if n := len(d.Notes); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d header notes", n))
+	}
+	if n := len(d.Chrome); n > 0 || len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%d lines of web chrome", n))
+	}
+	return "only " + strings.Join(parts, ", ")
+}
 
 // Input is one document to parse.
 type Input struct {
@@ -27,22 +48,30 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(in.Data)
-	doc := FromText(in.ID, in.Name, res.Text, in.Meta, seg)
+	doc := build(in.ID, in.Name, res.Text, res.Format == decode.FormatMarkdown, in.Meta, seg)
 	doc.Format = string(res.Format)
 	doc.SHA256 = hex.EncodeToString(sum[:])
 	if len(doc.Clauses) == 0 {
-		return nil, fmt.Errorf("%s: no document text found (only %d lines of web chrome)", in.Name, len(doc.Chrome))
+		return nil, fmt.Errorf("%s: %w (%s)", in.Name, ErrNoText, doc.besides())
 	}
 	return doc, nil
 }
 
-// FromText structures already decoded text. Known metadata wins over what
-// the text says; what it leaves empty is read from the text.
+// FromText structures already decoded plain text. Known metadata wins over
+// what the text says; what it leaves empty is read from the text.
 func FromText(id, name, text string, known Meta, seg *words.Segmenter) *Document {
+	return build(id, name, text, false, known, seg)
+}
+
+// build structures decoded text, reading it as Markdown when md is set.
+func build(id, name, text string, md bool, known Meta, seg *words.Segmenter) *Document {
 	doc := &Document{ID: id, Name: name, Original: text, runes: []rune(text), Script: Simplified}
 	p := &parser{doc: doc, norm: normalize.Normalize(text)}
 	if p.norm.Traditional() {
 		doc.Script = Traditional
+	}
+	if md {
+		p.readMarkdown()
 	}
 	p.nr = p.norm.Runes()
 	p.splitParagraphs()
@@ -117,7 +146,7 @@ func (p *parser) buildSections(body int, hs []heading) {
 			HeadingSpan: p.orig(x.a, h.headEnd),
 			Span:        p.orig(x.a, p.paras[end-1].b),
 		}
-		s.Heading = d.Text(p.orig(x.a+h.m.width, h.headEnd))
+		s.Heading = p.visible(p.orig(x.a+h.m.width, h.headEnd))
 		for len(stack) > 0 && d.Sections[stack[len(stack)-1]].Level >= h.level {
 			stack = stack[:len(stack)-1]
 		}
@@ -140,8 +169,16 @@ func (p *parser) buildSections(body int, hs []heading) {
 	}
 }
 
+// body is a range of a section's own text. marker, when not empty, is the
+// item number that opens it in a regulation ((一), 1.), kept out of the
+// clause and recorded as its Marker.
+type body struct {
+	para
+	marker para
+}
+
 // buildClauses cuts each section's own body text into clauses.
-func (p *parser) buildClauses(body int, hs []heading) {
+func (p *parser) buildClauses(from int, hs []heading) {
 	d := p.doc
 	sec := 0 // current section index
 	if len(d.Sections) == 0 {
@@ -151,14 +188,14 @@ func (p *parser) buildClauses(body int, hs []heading) {
 		sec = -1
 	}
 	next := 0 // next heading
-	var ranges []para
+	var ranges []body
 	flush := func() {
 		if sec >= 0 && len(ranges) > 0 {
 			p.addClauses(sec, ranges)
 		}
 		ranges = nil
 	}
-	for i := body; i < len(p.paras); i++ {
+	for i := from; i < len(p.paras); i++ {
 		x := p.paras[i]
 		if next < len(hs) && hs[next].para == i {
 			flush()
@@ -170,13 +207,17 @@ func (p *parser) buildClauses(body int, hs []heading) {
 					// The run-in heading of an item states its measure
 					// too (19、坚持和发展新时代“枫桥经验”,做大做强“寻乌经验”。…):
 					// it is a clause as well as the item's title.
-					ranges = append(ranges, para{x.a + h.m.width, h.bodyStart})
+					ranges = append(ranges, body{para: para{x.a + h.m.width, h.bodyStart}})
 				}
-				ranges = append(ranges, para{h.bodyStart, x.b})
+				ranges = append(ranges, body{para: para{h.bodyStart, x.b}})
 			}
 			continue
 		}
-		ranges = append(ranges, x)
+		if m, ok := p.itemMarker(x); ok && p.regulation {
+			ranges = append(ranges, body{para{m.b, x.b}, m})
+			continue
+		}
+		ranges = append(ranges, body{para: x})
 	}
 	flush()
 }

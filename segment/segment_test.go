@@ -141,31 +141,52 @@ func TestClauseSplitting(t *testing.T) {
 	}
 }
 
-// TestSpansPointIntoOriginal is the position test: on every seed each
-// clause and heading is exactly its span of the original, and no clause
-// overlaps web chrome.
+// TestSpansPointIntoOriginal is the position test: on every seed and on
+// the regulations written for the tests (Markdown and plain text) each
+// clause and heading is exactly its span of the original, no clause
+// overlaps web chrome or a header note or starts or ends on Markdown syntax,
+// and an item's marker comes right before its clause.
 func TestSpansPointIntoOriginal(t *testing.T) {
 	all, err := seeds.All()
 	if err != nil {
 		t.Fatal(err)
 	}
+	ins := []Input{
+		{ID: "md", Name: "regulation.md", Data: []byte(regulationMD)},
+		{ID: "txt", Name: "regulation.txt", Data: []byte(regulationTXT)},
+	}
 	for _, s := range all {
-		d, err := Parse(Input{ID: s.ID, Name: s.File, Data: s.Data}, nil)
+		ins = append(ins, Input{ID: s.ID, Name: s.File, Data: s.Data})
+	}
+	overlaps := func(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+	for _, in := range ins {
+		d, err := Parse(in, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		orig := []rune(strings.TrimPrefix(string(s.Data), "\uFEFF"))
-		for _, c := range d.Clauses {
-			if c.Span.Start < 0 || c.Span.End > len(orig) || string(orig[c.Span.Start:c.Span.End]) != c.Text {
-				t.Errorf("%s: clause %s span %v is not its text %q", s.ID, c.ID, c.Span, c.Text)
-			}
-			for _, ch := range d.Chrome {
-				if c.Span.Start < ch.End && ch.Start < c.Span.End {
-					t.Errorf("%s: clause %s overlaps chrome %q", s.ID, c.ID, d.Text(ch))
+		orig := []rune(strings.TrimPrefix(string(in.Data), "\uFEFF"))
+		inMarkup := func(i int) bool {
+			for _, m := range d.Markup {
+				if m.Start <= i && i < m.End {
+					return true
 				}
 			}
-			if c.Text == "" || strings.TrimSpace(c.Text) != c.Text {
-				t.Errorf("%s: clause %s not trimmed: %q", s.ID, c.ID, c.Text)
+			return false
+		}
+		for _, c := range d.Clauses {
+			if c.Span.Start < 0 || c.Span.End > len(orig) || string(orig[c.Span.Start:c.Span.End]) != c.Text {
+				t.Errorf("%s: clause %s span %v is not its text %q", in.ID, c.ID, c.Span, c.Text)
+			}
+			for _, ch := range append(append([]Span{}, d.Chrome...), noteSpans(d)...) {
+				if overlaps(c.Span, ch) {
+					t.Errorf("%s: clause %s overlaps chrome or a note %q", in.ID, c.ID, d.Text(ch))
+				}
+			}
+			if c.Text == "" || strings.TrimSpace(c.Text) != c.Text || inMarkup(c.Span.Start) || inMarkup(c.Span.End-1) {
+				t.Errorf("%s: clause %s not trimmed: %q", in.ID, c.ID, c.Text)
+			}
+			if c.Marker.Len() > 0 && (c.Marker.End > c.Span.Start || strings.TrimSpace(d.Text(Span{c.Marker.End, c.Span.Start})) != "") {
+				t.Errorf("%s: clause %s marker %q is not right before %q", in.ID, c.ID, d.Text(c.Marker), c.Text)
 			}
 		}
 		for _, sec := range d.Sections {
@@ -173,14 +194,28 @@ func TestSpansPointIntoOriginal(t *testing.T) {
 				continue
 			}
 			h := string(orig[sec.HeadingSpan.Start:sec.HeadingSpan.End])
-			if !strings.Contains(h, sec.Heading) {
-				t.Errorf("%s: section %s heading span %q lacks heading %q", s.ID, sec.ID, h, sec.Heading)
+			if !strings.Contains(h, sec.Heading) && sec.Heading != d.Text(sec.HeadingSpan) {
+				t.Errorf("%s: section %s heading span %q lacks heading %q", in.ID, sec.ID, h, sec.Heading)
 			}
 			if sec.Span.Start > sec.HeadingSpan.Start || sec.Span.End < sec.HeadingSpan.End {
-				t.Errorf("%s: section %s span %v does not hold its heading %v", s.ID, sec.ID, sec.Span, sec.HeadingSpan)
+				t.Errorf("%s: section %s span %v does not hold its heading %v", in.ID, sec.ID, sec.Span, sec.HeadingSpan)
+			}
+			if inMarkup(sec.HeadingSpan.Start) || inMarkup(sec.HeadingSpan.End-1) {
+				t.Errorf("%s: section %s heading span %q starts or ends on syntax", in.ID, sec.ID, h)
 			}
 		}
+		if d.TitleSpan.Len() > 0 && (inMarkup(d.TitleSpan.Start) || inMarkup(d.TitleSpan.End-1)) {
+			t.Errorf("%s: title span %q starts or ends on syntax", in.ID, d.Text(d.TitleSpan))
+		}
 	}
+}
+
+func noteSpans(d *Document) []Span {
+	var out []Span
+	for _, n := range d.Notes {
+		out = append(out, n.Span)
+	}
+	return out
 }
 
 func TestBadInput(t *testing.T) {
@@ -201,6 +236,7 @@ func TestBadInput(t *testing.T) {
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "t.txt", 0},
 		{"invalid utf-8", "关于\xff\xfe\xfd法治\xc3(", "t.txt", 0},
 		{"only chrome", "分享到:\n扫码浏览\n", "no document text", 0},
+		{"a regulation's header only", "# 某市条例\n\n2021年3月1日 某市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n", "no document text found (only a title, 1 header notes)", 0},
 		{"gbk", gbk, "", 1},
 		{"utf-16", u16, "", 1},
 		{"deeply nested numbering", nested, "", 8},
@@ -251,6 +287,8 @@ func FuzzParse(f *testing.F) {
 		f.Add(s.Data[:min(len(s.Data), 3000)])
 	}
 	f.Add([]byte("一、\n(一)\n11开展\n(牵头单位:"))
+	f.Add([]byte(regulationMD))
+	f.Add([]byte(regulationTXT))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse(Input{ID: "f", Name: "f.txt", Data: data}, nil)
 		if err != nil {
@@ -263,6 +301,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if c.Section < 0 || c.Section >= len(d.Sections) {
 				t.Fatalf("clause %s has no section", c.ID)
+			}
+			if c.Marker.Len() > 0 && (c.Marker.Start < 0 || c.Marker.End > c.Span.Start) {
+				t.Fatalf("clause %s marker %v after its span %v", c.ID, c.Marker, c.Span)
 			}
 		}
 		for _, s := range d.Sections {

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +23,11 @@ type parser struct {
 	// chromeParas are the normalized lines chrome marked, kept for their
 	// metadata (publication dates).
 	chromeLines []para
+	md          *mdState // nil for plain text
+	lastNote    para     // the last line of the last header note read
+	// regulation is set when the body is numbered as a regulation: items
+	// are then clauses with a Marker, not sections.
+	regulation bool
 }
 
 // orig maps a normalized span to the original.
@@ -75,7 +81,7 @@ func (p *parser) splitParagraphs() {
 			p.chromeLines = append(p.chromeLines, para{a, b})
 			continue
 		}
-		if b-a <= oneLineBody {
+		if b-a <= oneLineBody || p.md != nil {
 			p.paras = append(p.paras, para{a, b})
 			continue
 		}
@@ -139,6 +145,15 @@ func titleScore(t string) int {
 // split over several lines. It returns the index of the first paragraph
 // after the title block, or 0 when no title was found.
 func (p *parser) findTitle() int {
+	if len(p.paras) > 0 && p.mdHeading(p.paras[0]) > 0 {
+		// A Markdown document opening with a heading: it is the title,
+		// unless it is numbered (## 一、总体要求 of a file without one).
+		if _, numbered := parseMarker(p.nr[p.paras[0].a:p.paras[0].b]); !numbered {
+			p.setTitle(0, 1)
+			p.readFrontMatter(0)
+			return p.readNotes(1)
+		}
+	}
 	limit := len(p.paras)
 	for i, x := range p.paras {
 		if m, ok := parseMarker(p.nr[x.a:x.b]); ok && m.style != ArabicBare {
@@ -152,6 +167,9 @@ func (p *parser) findTitle() int {
 	best, bestScore, bestEnd := -1, 0, 0
 	var notice para
 	for i := 0; i < limit; i++ {
+		if noteStart(p.text(p.paras[i])) {
+			continue // a header note is no part of a title
+		}
 		// Join up to maxTitleLines short lines that end in a genre word.
 		joined := ""
 		for j := i; j < limit && j < i+maxTitleLines; j++ {
@@ -166,7 +184,7 @@ func (p *parser) findTitle() int {
 				// title wraps it.
 				notice = para{p.paras[i].a, p.paras[j].b}
 			}
-			if s > 0 && s >= bestScore {
+			if s > 0 && s >= bestScore && !(best >= 0 && sameText(joined, p.joined(best, bestEnd))) {
 				best, bestScore, bestEnd = i, s, j+1
 			}
 			if s > 0 {
@@ -186,29 +204,61 @@ func (p *parser) findTitle() int {
 		}
 		best, bestEnd = 0, 1
 	}
-	a, b := p.paras[best].a, p.paras[bestEnd-1].b
-	p.doc.TitleSpan = p.orig(a, b)
-	var parts []string
-	for _, x := range p.paras[best:bestEnd] {
-		parts = append(parts, p.doc.Text(p.orig(x.a, x.b)))
-	}
-	p.doc.Title = strings.Join(parts, "")
+	a := p.paras[best].a
+	p.setTitle(best, bestEnd)
 	if notice.b > notice.a && notice.b <= a {
 		p.doc.NoticeTitle = p.doc.Text(p.orig(notice.a, notice.b))
 	}
-	p.readFrontMatter(best, a)
-	end := bestEnd
-	// An adoption note right after the title: (2020年10月28日…会议通过).
-	if end < len(p.paras) {
-		t := p.text(p.paras[end])
-		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && dateRe.MatchString(t) {
-			if p.doc.Meta.Date == "" {
-				p.doc.Meta.Date = isoDate(t)
-			}
-			end++
-		}
+	p.readFrontMatter(best)
+	end := p.readNotes(bestEnd)
+	if m := &p.doc.Meta; m.Date == "" {
+		m.Date = m.Published
 	}
 	return end
+}
+
+// joined is the normalized text of paragraphs [i, j), joined.
+func (p *parser) joined(i, j int) string {
+	var b strings.Builder
+	for _, x := range p.paras[i:j] {
+		b.WriteString(p.text(x))
+	}
+	return b.String()
+}
+
+// sameText reports whether two normalized texts differ in spaces at most:
+// a title printed again under the header ("某市促进保税维修业务 发展若干规定").
+func sameText(a, b string) bool {
+	return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "")
+}
+
+// setTitle makes paragraphs [i, j) the title.
+func (p *parser) setTitle(i, j int) {
+	p.doc.TitleSpan = p.orig(p.paras[i].a, p.paras[j-1].b)
+	var parts []string
+	for _, x := range p.paras[i:j] {
+		parts = append(parts, p.visible(p.orig(x.a, x.b)))
+	}
+	p.doc.Title = strings.Join(parts, "")
+}
+
+// visible is the original text of a span without its Markdown syntax.
+func (p *parser) visible(s Span) string {
+	if len(p.doc.Markup) == 0 {
+		return p.doc.Text(s)
+	}
+	var b strings.Builder
+	at := s.Start
+	ms := p.doc.Markup
+	for _, m := range ms[sort.Search(len(ms), func(i int) bool { return ms[i].End > at }):] {
+		if m.Start >= s.End {
+			break
+		}
+		b.WriteString(p.doc.Text(Span{at, max(at, m.Start)}))
+		at = max(at, m.End)
+	}
+	b.WriteString(p.doc.Text(Span{at, s.End}))
+	return b.String()
 }
 
 func isoDate(s string) string {
@@ -228,7 +278,7 @@ func isoDate(s string) string {
 // readFrontMatter reads issuer and dates from what comes before the title
 // (signature lines, "issuer date" lines, publication chrome) and from the
 // title itself ("X关于…").
-func (p *parser) readFrontMatter(titlePara, titleStart int) {
+func (p *parser) readFrontMatter(titlePara int) {
 	m := &p.doc.Meta
 	for _, x := range p.chromeLines {
 		if d := publishedRe.FindStringSubmatch(p.text(x)); d != nil && m.Published == "" {
@@ -269,9 +319,6 @@ func (p *parser) readFrontMatter(titlePara, titleStart int) {
 			}
 		}
 	}
-	if m.Date == "" {
-		m.Date = m.Published
-	}
 }
 
 // heading is a paragraph recognised as a heading.
@@ -293,18 +340,20 @@ const maxRunIn = 40
 const maxBareHeading = 30
 
 func (p *parser) findHeadings(from int) []heading {
+	if p.isRegulation(from) {
+		return p.regulationHeadings(from)
+	}
 	var hs []heading
 	var styles []Style      // open numbering styles, outermost first
 	last := map[Style]int{} // last ordinal seen per style
+	atx := map[int]Style{}  // the numbering style last seen on each level of Markdown heading
 	numbered := false
 	for i := from; i < len(p.paras); i++ {
 		x := p.paras[i]
+		md := p.mdHeading(x)
 		m, ok := parseMarker(p.nr[x.a:x.b])
-		if !ok {
-			continue
-		}
 		malformed := ""
-		if m.style == ArabicBare {
+		if ok && m.style == ArabicBare {
 			// Accept digits run into the text only where the list expects
 			// exactly that number next (Ganzhou's "11开展").
 			want := false
@@ -313,10 +362,24 @@ func (p *parser) findHeadings(from int) []heading {
 					m.style, want = st, true
 				}
 			}
-			if !want {
-				continue
-			}
+			ok = want
 			malformed = "number " + m.number + " lacks its 、"
+		}
+		kind := Numbered
+		switch {
+		case ok:
+			if md > 0 {
+				atx[md] = m.style
+			}
+		case md > 0:
+			// An unnumbered Markdown heading (## 附则) sits where the
+			// numbered headings of its level do.
+			m, malformed, kind = marker{style: atx[md]}, "", Unnumbered
+			if m.style == NoStyle {
+				m.style = Style(strings.Repeat("#", md))
+			}
+		default:
+			continue
 		}
 		level := 0
 		for k, st := range styles {
@@ -330,16 +393,22 @@ func (p *parser) findHeadings(from int) []heading {
 			styles = append(styles, m.style)
 			level = len(styles)
 		}
-		last[m.style] = m.ordinal
-		h := heading{para: i, m: m, kind: Numbered, level: level, malformed: malformed}
-		p.splitRunIn(&h)
+		if kind == Numbered {
+			last[m.style] = m.ordinal
+		}
+		h := heading{para: i, m: m, kind: kind, level: level, malformed: malformed}
+		if md > 0 {
+			h.headEnd, h.bodyStart = x.b, x.b // a Markdown heading is all heading
+		} else {
+			p.splitRunIn(&h)
+		}
 		hs = append(hs, h)
 		numbered = true
 	}
 	if numbered {
 		return hs
 	}
-	// No numbering at all: unnumbered heading lines (Shanghai). A heading
+	// No numbering and no Markdown headings: unnumbered heading lines (Shanghai). A heading
 	// directly followed by another heading is level 1, one followed by body
 	// text level 2.
 	isBare := func(i int) bool {
@@ -363,6 +432,31 @@ func (p *parser) findHeadings(from int) []heading {
 	return hs
 }
 
+// maxColonHeading is the longest line ending in a colon still read as a
+// heading (一、总体要求:); longer ones lead into a list.
+const maxColonHeading = 12
+
+// leadInWords announce a list: 遵守下列规定:, 做好以下工作:, 包括:.
+var leadInWords = regexp.MustCompile(`下列|以下|如下|包括|应当`)
+
+// leadIn reports whether the text of a numbered line with no sentence end is
+// body rather than a heading: an item of a list (…;) or a lead-in to one
+// (公民应当遵守下列规定:). Read as headings they would hold no clause and
+// their words would be compared nowhere.
+func leadIn(t []rune) bool {
+	if len(t) == 0 {
+		return false
+	}
+	switch t[len(t)-1] {
+	case ';':
+		return true
+	case ':':
+		s := string(t)
+		return len(t) > maxColonHeading || strings.ContainsRune(s, ',') || leadInWords.MatchString(s)
+	}
+	return false
+}
+
 // splitRunIn finds where a numbered heading's text ends and its body
 // begins when both share the paragraph.
 func (p *parser) splitRunIn(h *heading) {
@@ -377,6 +471,8 @@ func (p *parser) splitRunIn(h *heading) {
 		}
 	}
 	switch {
+	case stop < 0 && leadIn(p.nr[start:x.b]):
+		h.headEnd, h.bodyStart = start, start // an item or a lead-in: body text
 	case stop < 0 && x.b-start <= 2*maxRunIn:
 		// a heading line of its own
 	case stop < 0:

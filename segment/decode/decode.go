@@ -4,16 +4,20 @@
 // Local-government policy documents reach us in whatever form their authors
 // saved them: UTF-8 (with or without a byte-order mark), UTF-16 exported by
 // Windows tools, GB18030/GBK from older Chinese software, HTML pages saved from
-// a government website, or Word .docx files. Decode recognises these from the
-// content alone (never from the file name, which is often wrong) and returns
-// plain UTF-8 text. Anything it cannot decode with confidence is refused with
+// a government website, Word .docx files, or Markdown (local regulations as
+// LawRefBook publishes them). Decode recognises these from the content (the
+// file name is often wrong) and returns plain UTF-8 text. The one use of the
+// name is Markdown: it is plain text whose syntax a file need not show at the
+// top, so an .md or .markdown name says Markdown too (unless the content is
+// HTML or .docx). Anything it cannot decode with confidence is refused with
 // an *Error naming the file and the problem, instead of being turned into
 // mojibake that would then be diffed as if it were real text.
 //
 // Plain-text input is returned exactly as written apart from two changes: a
 // leading byte-order mark is removed and line endings (CRLF, CR) become "\n".
 // Nothing else is stripped or normalised, because offsets computed later refer
-// to this text. HTML and .docx are containers, so their text is extracted: for
+// to this text. Markdown is plain text too: its syntax stays in the text, and
+// segment reads around it (segment/markdown). HTML and .docx are containers, so their text is extracted: for
 // HTML the visible text, one line per block element, with whitespace collapsed
 // as a browser would; for .docx one line per paragraph.
 //
@@ -27,7 +31,7 @@ import (
 )
 
 // Format names what a file was decoded from: "utf-8", "utf-8-bom",
-// "utf-16le", "utf-16be", "gb18030", "html", "docx".
+// "utf-16le", "utf-16be", "gb18030", "html", "docx", "markdown".
 type Format string
 
 // The formats Decode recognises.
@@ -39,6 +43,9 @@ const (
 	FormatGB18030 Format = "gb18030"
 	FormatHTML    Format = "html"
 	FormatDOCX    Format = "docx"
+	// FormatMarkdown is Markdown text in any of the text encodings (Charset
+	// says which).
+	FormatMarkdown Format = "markdown"
 )
 
 // Result is a decoded document.
@@ -49,7 +56,9 @@ type Result struct {
 	// Format is the encoding or container detected.
 	Format Format
 	// Charset is, for HTML, the character encoding the page was decoded
-	// from ("utf-8", "gbk", "gb18030", "utf-16le", ...); empty otherwise.
+	// from ("utf-8", "gbk", "gb18030", "utf-16le", ...), for Markdown the
+	// text format it was read as ("utf-8", "utf-8-bom", "gb18030", ...);
+	// empty otherwise.
 	Charset string
 }
 
@@ -63,12 +72,16 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Name + ": " + e.Problem }
 
-// Decode decodes data read from the file called name. The name is used only
-// in error messages, never to guess the format. Errors are always *Error.
+// Decode decodes data read from the file called name. The name is used in
+// error messages and, by its extension, to take text as Markdown; never to
+// guess an encoding or a container. Errors are always *Error.
 func Decode(name string, data []byte) (Result, error) {
 	res, err := decode(data)
 	if err != nil {
 		return Result{}, &Error{Name: name, Problem: err.Error()}
+	}
+	if res.Format != FormatHTML && res.Format != FormatDOCX && (markdownName(name) || looksMarkdown(res.Text)) {
+		res.Charset, res.Format = string(res.Format), FormatMarkdown
 	}
 	res.Text = normalizeNewlines(res.Text)
 	return res, nil

@@ -342,3 +342,37 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// regulationMD is a regulation in LawRefBook's Markdown, written for this test.
+const regulationMD = "# 某市文明行为促进条例\n\n2021年3月1日 某市第一届人民代表大会常务委员会第三次会议通过\n\n<!-- INFO END -->\n\n## 第一章  总则\n\n第一条 为了促进文明行为，制定本条例。\n"
+
+func TestMarkdown(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		data    []byte
+		format  Format
+		charset string
+		text    string // for Markdown: the text, syntax kept
+	}{
+		{"条例.md", []byte(regulationMD), FormatMarkdown, "utf-8", regulationMD},
+		{"条例.txt", []byte(regulationMD), FormatMarkdown, "utf-8", regulationMD}, // by content: it opens with "# "
+		{"条例", append([]byte("\xEF\xBB\xBF"), regulationMD...), FormatMarkdown, "utf-8-bom", regulationMD},
+		{"条例.MARKDOWN", encode(t, simplifiedchinese.GB18030, regulationMD), FormatMarkdown, "gb18030", regulationMD},
+		{"notes.md", []byte(policy), FormatMarkdown, "utf-8", policyWant}, // by name: no syntax at all
+		{"by-syntax.txt", []byte("说明\n<!-- 草稿 -->\n## 第一章 总则\n"), FormatMarkdown, "utf-8", "说明\n<!-- 草稿 -->\n## 第一章 总则\n"},
+		{"plain.txt", []byte(policy), FormatUTF8, "", ""},
+		{"one-comment.txt", []byte("说明\n<!-- 草稿 -->\n1. 第一项\n* 强调\n"), FormatUTF8, "", ""},
+		{"hashtag.txt", []byte("#1 任务\n加强立法。\n"), FormatUTF8, "", ""},
+		{"page.md", []byte(page), FormatHTML, "utf-8", ""}, // HTML content wins over the name
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustDecode(t, tc.name, tc.data)
+			if res.Format != tc.format || res.Charset != tc.charset {
+				t.Errorf("format, charset = %q, %q; want %q, %q", res.Format, res.Charset, tc.format, tc.charset)
+			}
+			if tc.format == FormatMarkdown && res.Text != tc.text {
+				t.Errorf("text =\n%q\nwant\n%q", res.Text, tc.text)
+			}
+		})
+	}
+}

@@ -422,3 +422,29 @@ func newSeq(capacity int, track bool, n int) seq {
 	}
 	return q
 }
+
+// Edit returns a copy of t with runes replaced or dropped: edit is called
+// with each rune's index and value and returns the rune to put in its place,
+// or -1 to drop it. Kept runes keep their spans. A dropped rune belongs to no
+// rune of the copy (unlike the invisible characters Normalize drops, which
+// join the next rune), so that a span of the copy never starts or ends on
+// dropped text; Orig(0, Len()) of the copy may therefore be shorter than the
+// original. Markdown syntax is hidden this way: `**要求**` reads as 要求 and a
+// span of it is exactly 要求 in the source.
+func (t *Text) Edit(edit func(i int, r rune) rune) *Text {
+	out := &Text{
+		runes: make([]rune, 0, len(t.runes)),
+		start: make([]int32, 0, len(t.runes)),
+		end:   make([]int32, 0, len(t.runes)),
+		n:     t.n, traditional: t.traditional,
+	}
+	for i, r := range t.runes {
+		if r = edit(i, r); r < 0 {
+			continue
+		}
+		out.runes = append(out.runes, r)
+		out.start = append(out.start, t.start[i])
+		out.end = append(out.end, t.end[i])
+	}
+	return out
+}
