@@ -160,6 +160,12 @@ func (p *parser) cutLong(x para) []para {
 	}
 	var out []para
 	for _, piece := range p.cutAt(x, func(i int) bool { return p.nr[i] == ';' }) {
+		if framed(p.nr[piece.a:piece.b]) {
+			// 根据…，结合…，制定…: the verbs after the commas serve
+			// the frame; the piece is one statement.
+			out = append(out, piece)
+			continue
+		}
 		out = append(out, p.cutAt(piece, func(i int) bool {
 			return p.nr[i] == ',' && opensAction(p.nr[i+1:piece.b])
 		})...)
@@ -188,6 +194,21 @@ func (p *parser) cutAt(x para, cut func(i int) bool) []para {
 		}
 	}
 	return append(out, para{s, x.b})
+}
+
+// framePrefixes open a sentence whose commas serve one statement: a
+// legal basis or a condition. (A purpose clause, 为了…，提升…, is cut:
+// readers match its aims one by one.)
+var framePrefixes = []string{"根据", "按照", "依照", "依据", "对于", "对", "经", "凡", "如果"}
+
+func framed(rs []rune) bool {
+	head := string(rs[:min(len(rs), 2)])
+	for _, f := range framePrefixes {
+		if strings.HasPrefix(head, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensAction tells whether the text after a comma starts a new measure:

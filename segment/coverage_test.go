@@ -53,7 +53,9 @@ func coverage(d *Document) (lost, twice []Span) {
 	runIn := make([]bool, n) // in the run-in heading of its own leaf section
 	for _, c := range d.Clauses {
 		s := d.Sections[c.Section]
-		first := len(s.Children) == 0 && s.Clauses[0] == c.Index
+		// The run-in heading may be cut into several measure units:
+		// any clause of the leaf section may hold part of it.
+		first := len(s.Children) == 0
 		for _, sp := range []Span{c.Span, c.Marker} {
 			for i := sp.Start; i < sp.End; i++ {
 				clause[i]++
