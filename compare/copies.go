@@ -36,7 +36,7 @@ const (
 func (f *features) copyLinks(r *Result) []link {
 	seen := map[[2]int]bool{}
 	var out []link
-	add := func(a, b int) {
+	add := func(a, b int, sim float64) {
 		if f.clauses[a].ref.Doc == f.clauses[b].ref.Doc {
 			return
 		}
@@ -45,16 +45,16 @@ func (f *features) copyLinks(r *Result) []link {
 			return
 		}
 		seen[k] = true
-		out = append(out, link{k[0], k[1], f.score(k[0], k[1]).sim})
+		out = append(out, link{k[0], k[1], sim})
 	}
-	star := func(bucket []int, check func(a, b int) bool) {
+	star := func(bucket []int, check func(a, b int) float64) {
 		// Each clause links to the first earlier clause of the bucket
 		// from another document: one link per member.
 		for k := 1; k < len(bucket); k++ {
 			for c := 0; c < k; c++ {
 				if f.clauses[bucket[c]].ref.Doc != f.clauses[bucket[k]].ref.Doc {
-					if check(bucket[c], bucket[k]) {
-						add(bucket[c], bucket[k])
+					if sim := check(bucket[c], bucket[k]); sim > 0 {
+						add(bucket[c], bucket[k], sim)
 					}
 					break
 				}
@@ -76,7 +76,7 @@ func (f *features) copyLinks(r *Result) []link {
 		}
 	}
 	for _, key := range sortedKeys(exact) {
-		star(exact[key], func(a, b int) bool { return true })
+		star(exact[key], func(a, b int) float64 { return 1 })
 	}
 	buckets := map[uint64][]int{}
 	for i := range f.clauses {
@@ -94,7 +94,14 @@ func (f *features) copyLinks(r *Result) []link {
 		}
 	}
 	for _, key := range sortedKeys(buckets) {
-		star(buckets[key], func(a, b int) bool { return jaccard(f.clauses[a].grams, f.clauses[b].grams) >= f.p.CopyJaccard })
+		// The Jaccard similarity is the link's strength: cheap, and for
+		// copies as good a measure as the full score.
+		star(buckets[key], func(a, b int) float64 {
+			if j := jaccard(f.clauses[a].grams, f.clauses[b].grams); j >= f.p.CopyJaccard {
+				return j
+			}
+			return 0
+		})
 	}
 	sort.Slice(out, func(x, y int) bool {
 		if out[x].a != out[y].a {

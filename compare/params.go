@@ -130,7 +130,7 @@ func DefaultParams() Params {
 		MaxDocFreq:    0.15,
 		MaxPosting:    48,
 		Candidates:    4,
-		MaxCandidates: 24,
+		MaxCandidates: 12,
 		CopyJaccard:   0.7,
 
 		CharWeight:       1.0,

@@ -53,6 +53,11 @@ func loadActions() *actionLexicon {
 			} else {
 				rest = ""
 			}
+			// Only verbs and adverbs matter: skip other lines before
+			// splitting them (the dictionary has 80,000).
+			if !strings.HasSuffix(line, " v") && !strings.HasSuffix(line, " d") && !strings.HasSuffix(line, " ad") {
+				continue
+			}
 			f := strings.Fields(line)
 			if len(f) < 3 {
 				continue
