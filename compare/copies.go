@@ -33,7 +33,7 @@ const (
 
 // copyLinks returns links between clauses of different documents that are
 // exact or near copies, each pair once, in index order.
-func (f *features) copyLinks(r *Result) []link {
+func (f *features) copyLinks() []link {
 	seen := map[[2]int]bool{}
 	var out []link
 	add := func(a, b int, sim float64) {
@@ -63,15 +63,9 @@ func (f *features) copyLinks(r *Result) []link {
 	}
 	exact := map[uint64][]int{}
 	for i := range f.clauses {
-		h := fnv.New64a()
-		n := 0
-		for _, ch := range matchText(r, f.clauses[i].ref) {
-			if isWordish(string(ch)) {
-				h.Write([]byte(string(ch)))
-				n++
-			}
-		}
-		if n > 0 {
+		if text := letters(f.clauses[i].masked); len(text) > 0 {
+			h := fnv.New64a()
+			h.Write([]byte(string(text)))
 			exact[h.Sum64()] = append(exact[h.Sum64()], i)
 		}
 	}

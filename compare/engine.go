@@ -58,7 +58,7 @@ func Analyze(docs []*segment.Document, seg *words.Segmenter, p Params) *Result {
 	// Measures, the bar lowered where sections are aligned.
 	sets := topicSets(r, r.Topics)
 	affinity := sectionAffinity(r, f, units, secSims, sets, p)
-	clusters := cl.groups(append(f.copyLinks(r), cl.links(affinity)...), affinity)
+	clusters := cl.groups(append(f.copyLinks(), cl.links(affinity)...), affinity)
 	r.Measures = make([]Measure, 0, len(clusters))
 	for _, g := range clusters {
 		r.Measures = append(r.Measures, buildMeasure(f, cl, g, p))

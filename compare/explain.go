@@ -49,19 +49,3 @@ func (s *Scorer) Best(a ClauseRef, doc int) (ClauseRef, float64) {
 	}
 	return best, max(sim, 0)
 }
-
-// Signals are the separate similarity signals of two clauses (for tuning).
-func (s *Scorer) Signals(a, b ClauseRef) map[string]float64 {
-	i, j := s.idx[a], s.idx[b]
-	x, y := &s.f.clauses[i], &s.f.clauses[j]
-	al := s.f.localAlign(x, y)
-	return map[string]float64{
-		"word":    cosine(x.vec, y.vec),
-		"char":    cosine(x.chars, y.chars),
-		"cont":    containment(x.rawChars, y.rawChars, x.charMass, y.charMass),
-		"minmass": min(x.charMass, y.charMass),
-		"sw":      al.norm,
-		"swn":     float64(al.matched),
-		"sim":     s.f.score(i, j).sim,
-	}
-}

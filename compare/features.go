@@ -66,6 +66,7 @@ type clauseFeat struct {
 	mass     float64 // sum of weights of seq (for alignment normalization)
 	grams    []int   // distinct character n-gram ids of the text, sorted
 	extra    []int   // word ids of the expansions of shorthands it uses (bag only)
+	masked   string  // its normalized text, own city name masked (for the character signals)
 	chars    []entry // unit-length weighted bag of character bigrams
 	rawChars []entry // the same bag before normalization (for containment)
 	charMass float64 // sum of rawChars' weights
@@ -105,6 +106,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 					cf.seqTok = append(cf.seqTok, ti)
 				}
 			}
+			cf.masked = maskOwnName(c.Norm, d)
 			for _, w := range expansionWords(c.Norm, seg) {
 				cf.extra = append(cf.extra, f.voc.id(w))
 			}
@@ -112,7 +114,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			f.clauses = append(f.clauses, cf)
 		}
 	}
-	f.buildGrams(r, p.NGram)
+	f.buildGrams(p.NGram)
 	f.buildBigrams(r)
 	n := len(f.voc.words)
 	f.docDF = make([]int, n)
@@ -182,8 +184,9 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		}
 		acc := make(map[int]float64, len(tf))
 		for id, n := range tf {
-			acc[id] = math.Max(n, 1e-9) * f.weight[id]
-			if n >= 1 {
+			if n < 1 { // a heading word only, at HeadingWeight
+				acc[id] = n * f.weight[id]
+			} else {
 				acc[id] = (1 + math.Log(n)) * f.weight[id]
 			}
 		}
@@ -258,16 +261,11 @@ func unit(acc map[int]float64) []entry {
 // digits only, punctuation dropped), for finding verbatim reuse made of
 // common words that the weighted word vectors barely see
 // (健全协调联动工作机制).
-func (f *features) buildGrams(r *Result, n int) {
+func (f *features) buildGrams(n int) {
 	ids := map[string]int{}
 	for i := range f.clauses {
 		cf := &f.clauses[i]
-		var text []rune
-		for _, ch := range matchText(r, cf.ref) {
-			if isWordish(string(ch)) {
-				text = append(text, ch)
-			}
-		}
+		text := letters(cf.masked)
 		seen := map[int]bool{}
 		for k := 0; k+n <= len(text); k++ {
 			g := string(text[k : k+n])
@@ -299,7 +297,7 @@ func (f *features) buildBigrams(r *Result) {
 		cf := &f.clauses[i]
 		bag := map[int]float64{}
 		var prev rune
-		for _, ch := range matchText(r, cf.ref) {
+		for _, ch := range cf.masked {
 			if !isWordish(string(ch)) {
 				prev = 0
 				continue
@@ -388,18 +386,23 @@ func ownNames(d *segment.Document) map[string]bool {
 	return map[string]bool{c: true, c + "市": true}
 }
 
-// ownNameMark replaces a document's own city name in the text that
-// character evidence is computed from.
-const ownNameMark = "〇"
-
-// matchText is a clause's normalized text with the document's own city
-// name masked, for the character signals.
-func matchText(r *Result, c ClauseRef) string {
-	norm := r.Clause(c).Norm
-	for name := range ownNames(r.Docs[c.Doc]) {
-		if utf8.RuneCountInString(name) == utf8.RuneCountInString(strings.TrimSuffix(name, "市")) {
-			norm = strings.ReplaceAll(norm, name, ownNameMark)
-		}
+// maskOwnName replaces a document's own city name in a clause's text, for
+// the character signals.
+func maskOwnName(norm string, d *segment.Document) string {
+	if c := strings.TrimSuffix(d.Meta.City, "市"); utf8.RuneCountInString(c) >= 2 {
+		return strings.ReplaceAll(norm, c, "〇")
 	}
 	return norm
+}
+
+// letters keeps the letters and digits of a text (punctuation is no
+// evidence of reuse).
+func letters(s string) []rune {
+	out := make([]rune, 0, len(s)/3)
+	for _, ch := range s {
+		if isWordish(string(ch)) {
+			out = append(out, ch)
+		}
+	}
+	return out
 }

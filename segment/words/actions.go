@@ -26,10 +26,10 @@ const minVerbFreq = 200
 
 // notOpening are verbs that continue a sentence rather than start a measure.
 var notOpening = map[string]bool{
-	"应当": true, "应该": true, "可以": true, "必须": true, "需要": true, "能够": true, "不得": false,
+	"应当": true, "应该": true, "可以": true, "必须": true, "需要": true, "能够": true,
 	"成为": true, "作为": true, "属于": true, "包括": true, "具有": true, "达到": true, "符合": true,
 	"根据": true, "按照": true, "依照": true, "为了": true, "通过": true, "经过": true, "使得": true,
-	"确保": false, "有关": true, "涉及": true, "关于": true, "对于": true, "认为": true, "发现": true,
+	"有关": true, "涉及": true, "关于": true, "对于": true, "认为": true, "发现": true,
 	"形成": true, "实现": true, "做到": true, "让": true, "使": true, "是": true, "有": true,
 }
 
