@@ -143,12 +143,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 	f.domain = make([]bool, n)
 	for id, w := range f.voc.words {
 		idf := math.Log(1 + C/float64(max(f.clDF[id], 1)))
-		docShare := float64(f.docDF[id]) / N
-		collection := 1.0
-		if N > 2 {
-			// 1 for a word of one or two documents, ~0.1 for a word of all.
-			collection = math.Max(0.1, 1-docShare*docShare)
-		}
+		collection := collectionFactor(f.docDF[id], f.clDF[id], N, p.StockSpread)
 		f.rarity[id] = math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
 		f.domain[id] = seg.IsDomain(w)
 		if actor.MatchString(w) {
@@ -193,6 +188,24 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		cf.vec = unit(acc)
 	}
 	return f
+}
+
+// collectionFactor is how much a word (or bigram) used by docDF of n
+// documents, in clDF clauses, keeps of its weight: 1 for a word of one or
+// two documents, falling to 0.1 for a stock phrase of every document. A
+// word is stock in proportion to how many clauses of each document use it,
+// up to stockSpread (Params.StockSpread).
+func collectionFactor(docDF, clDF int, n, stockSpread float64) float64 {
+	if n <= 2 || docDF == 0 {
+		return 1
+	}
+	share := float64(docDF) / n
+	stock := 1.0
+	if stockSpread > 1 {
+		spread := float64(clDF) / float64(docDF)
+		stock = math.Min(1, math.Max(0, (spread-1)/(stockSpread-1)))
+	}
+	return math.Max(0.1, 1-share*share*stock)
 }
 
 // isWordish reports whether a token is text rather than punctuation.
@@ -329,11 +342,7 @@ func (f *features) buildBigrams(r *Result) {
 	N := float64(len(r.Docs))
 	for i, bag := range bags {
 		for id, n := range bag {
-			collection := 1.0
-			if N > 2 {
-				share := float64(docDF[id]) / N
-				collection = math.Max(0.1, 1-share*share)
-			}
+			collection := collectionFactor(docDF[id], clDF[id], N, f.p.StockSpread)
 			bag[id] = (1 + math.Log(n)) * math.Log(1+C/float64(clDF[id])) * collection
 		}
 		raw := make([]entry, 0, len(bag))
