@@ -161,7 +161,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			}
 		}
 	}
-	for i := range f.clauses {
+	forEach(len(f.clauses), func(_, i int) {
 		cf := &f.clauses[i]
 		tf := map[int]float64{}
 		for _, id := range cf.seq {
@@ -186,7 +186,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			}
 		}
 		cf.vec = unit(acc)
-	}
+	})
 	return f
 }
 
@@ -275,26 +275,50 @@ func unit(acc map[int]float64) []entry {
 // common words that the weighted word vectors barely see
 // (健全协调联动工作机制).
 func (f *features) buildGrams(n int) {
-	ids := map[string]int{}
+	// Each clause's n-grams are hashed (64-bit FNV over the runes) on
+	// every core; the hashes are then numbered in clause order, so ids do
+	// not depend on scheduling. Two different n-grams would share an id
+	// only on a 64-bit hash collision.
+	hashes := make([][]uint64, len(f.clauses))
+	forEach(len(f.clauses), func(_, i int) {
+		text := letters(f.clauses[i].masked)
+		var hs []uint64
+		for k := 0; k+n <= len(text); k++ {
+			h := uint64(14695981039346656037)
+			for _, r := range text[k : k+n] {
+				h ^= uint64(r)
+				h *= 1099511628211
+			}
+			hs = append(hs, h)
+		}
+		hashes[i] = hs
+	})
+	ids := map[uint64]int{}
 	for i := range f.clauses {
 		cf := &f.clauses[i]
-		text := letters(cf.masked)
-		seen := map[int]bool{}
-		for k := 0; k+n <= len(text); k++ {
-			g := string(text[k : k+n])
-			id, ok := ids[g]
+		for _, h := range hashes[i] {
+			id, ok := ids[h]
 			if !ok {
 				id = len(ids)
-				ids[g] = id
+				ids[h] = id
 			}
-			if !seen[id] {
-				seen[id] = true
-				cf.grams = append(cf.grams, id)
-			}
+			cf.grams = append(cf.grams, id)
 		}
 		sort.Ints(cf.grams)
+		cf.grams = dedupSorted(cf.grams)
 	}
 	f.ngrams = len(ids)
+}
+
+// dedupSorted drops repeated values from a sorted slice, in place.
+func dedupSorted(a []int) []int {
+	out := a[:0]
+	for _, v := range a {
+		if len(out) == 0 || v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // buildBigrams gives every clause a weighted bag of its character bigrams
@@ -340,7 +364,8 @@ func (f *features) buildBigrams(r *Result) {
 	}
 	C := float64(len(f.clauses))
 	N := float64(len(r.Docs))
-	for i, bag := range bags {
+	forEach(len(bags), func(_, i int) {
+		bag := bags[i]
 		for id, n := range bag {
 			collection := collectionFactor(docDF[id], clDF[id], N, f.p.StockSpread)
 			bag[id] = (1 + math.Log(n)) * math.Log(1+C/float64(clDF[id])) * collection
@@ -356,7 +381,7 @@ func (f *features) buildBigrams(r *Result) {
 		}
 		f.clauses[i].rawChars, f.clauses[i].charMass = raw, mass
 		f.clauses[i].chars = unit(bag)
-	}
+	})
 }
 
 // containment is the share of the lighter bag's weight found in the other.
