@@ -95,19 +95,20 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		for ci := range d.Clauses {
 			c := &d.Clauses[ci]
 			cf := clauseFeat{ref: ClauseRef{di, ci}, section: c.Section}
+			expansion, numbered := expansionWords(c.Norm, seg)
 			for ti, t := range c.Tokens {
 				if !isWordish(t.Text) || own[t.Text] {
 					continue
 				}
 				id := f.voc.id(t.Text)
 				cf.all = append(cf.all, id)
-				if seg.IsContent(t.Text) {
+				if seg.IsContent(t.Text) && !numbered[t.Text] {
 					cf.seq = append(cf.seq, id)
 					cf.seqTok = append(cf.seqTok, ti)
 				}
 			}
 			cf.masked = maskOwnName(c.Norm, d)
-			for _, w := range expansionWords(c.Norm, seg) {
+			for _, w := range expansion {
 				cf.extra = append(cf.extra, f.voc.id(w))
 			}
 			f.byDoc[di] = append(f.byDoc[di], len(f.clauses))
