@@ -376,3 +376,49 @@ func TestMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// Fixed bugs: each input once crashed or misread Decode.
+func TestFixedBugs(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		data    []byte
+		wantErr string // "" when Decode must succeed
+	}{
+		// Issue 14 item 7: non-ASCII bytes before "charset" in a <meta
+		// http-equiv> content grew under strings.ToLower, and the offset
+		// found in the folded copy sliced the original out of bounds.
+		{"meta-content-non-ascii.html", []byte("<html><head><meta http-equiv=\"Content-Type\" content=\"\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0charset\"></head><body>\xd6\xd0\xce\xc4</body></html>"), ""},
+		{"meta-content-dotted-i.html", append([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"İİİİ; CHARSET=gbk\"></head><body>"), encode(t, simplifiedchinese.GBK, "中文页面</body></html>")...), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Decode(tc.name, tc.data)
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if !utf8.ValidString(res.Text) {
+					t.Fatal("text is not valid UTF-8")
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error %v, want one containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestCharsetParam(t *testing.T) {
+	for in, want := range map[string]string{
+		`text/html; charset="gb2312"`: "gb2312",
+		`text/html; CharSet=GBK`:      "GBK",
+		"\xb0\xb0charset=gbk":         "gbk",
+		"İİ; CHARSET = utf-8":         "utf-8",
+		"text/html":                   "",
+		"\xb0\xb0\xb0charset":         "",
+	} {
+		if got := charsetParam(in); got != want {
+			t.Errorf("charsetParam(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
