@@ -22,6 +22,7 @@ type evalOptions struct {
 	format  string
 	noSeeds bool
 	files   []string
+	input   corpus.Options
 }
 
 func newEvalCmd() *cobra.Command {
@@ -44,6 +45,7 @@ A label that cannot be located is an error naming its line.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.labels, opt.files = args[0], args[1:]
+			opt.input = inputs(cmd, opt.files, opt.noSeeds)
 			return runEval(cmd.OutOrStdout(), opt)
 		},
 	}
@@ -63,7 +65,7 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if err != nil {
 		return err
 	}
-	docs, err := corpus.Load(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	docs, err := corpus.Load(opt.input)
 	if err != nil {
 		return err
 	}

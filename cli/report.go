@@ -23,6 +23,7 @@ type reportOptions struct {
 	output  string
 	noSeeds bool
 	files   []string
+	input   corpus.Options
 }
 
 // reportFormats maps a format to its writer; csv is written apart, as a
@@ -59,6 +60,7 @@ sha256, and the same inputs give the same bytes.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.files = args
+			opt.input = inputs(cmd, opt.files, opt.noSeeds)
 			if !cmd.Flags().Changed("format") {
 				if f, ok := formatByExt[strings.ToLower(filepath.Ext(opt.output))]; ok {
 					opt.format = f
@@ -85,7 +87,7 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 	defer progress.Done()
 
 	progress.Step("reading documents…")
-	docs, err := corpus.Load(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	docs, err := corpus.Load(opt.input)
 	if err != nil {
 		return err
 	}

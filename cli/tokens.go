@@ -23,15 +23,15 @@ With --content, stop words and punctuation are left out, as in matching.
 FILE may also be the id of a built-in document (shantou, xiangtan, shanghai, puyang, ganzhou).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTokens(cmd.OutOrStdout(), args[0], content)
+			return runTokens(cmd.OutOrStdout(), inputs(cmd, args, true), content)
 		},
 	}
 	cmd.Flags().BoolVar(&content, "content", false, "leave out stop words and punctuation")
 	return cmd
 }
 
-func runTokens(w io.Writer, name string, content bool) error {
-	opt := corpus.Options{Files: []string{name}, NoSeeds: true}
+func runTokens(w io.Writer, opt corpus.Options, content bool) error {
+	name := opt.Files[0]
 	ins, err := corpus.Inputs(opt)
 	if err != nil {
 		// A built-in id names a seed.

@@ -3,8 +3,12 @@ package decode
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
+	"io"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -184,7 +188,7 @@ const documentXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const documentWant = "一、加强立法工作,提高立法质量\n" +
 	"\t(一)推进科学立法。 \n健全机制&程序\n" +
 	"\n" +
-	"项目\n金额\n" +
+	"项目\t金额\n" +
 	"文本框\n\n" +
 	"第1页\n"
 
@@ -420,5 +424,147 @@ func TestCharsetParam(t *testing.T) {
 		if got := charsetParam(in); got != want {
 			t.Errorf("charsetParam(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// bomb is a .docx whose word/document.xml expands to about size bytes of
+// paragraphs; with lie set, its zip header claims 1 KB (archive/zip then
+// stops at 1 KB and calls the file corrupt).
+func bomb(t testing.TB, size int, lie bool) []byte {
+	t.Helper()
+	para := strings.Repeat(`<w:p><w:r><w:t>推进科学立法，提高立法质量。</w:t></w:r></w:p>`, 1000)
+	var xmlBuf bytes.Buffer
+	xmlBuf.WriteString(`<w:document xmlns:w="` + nsWord + `"><w:body>`)
+	var deflated bytes.Buffer
+	fw, err := flate.NewWriter(&deflated, flate.BestSpeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crc := crc32.NewIEEE()
+	both := io.MultiWriter(fw, crc)
+	both.Write(xmlBuf.Bytes())
+	n := xmlBuf.Len()
+	for n < size {
+		both.Write([]byte(para))
+		n += len(para)
+	}
+	end := `</w:body></w:document>`
+	both.Write([]byte(end))
+	n += len(end)
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	claimed := uint64(n)
+	if lie {
+		claimed = 1 << 10
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CRC32: crc.Sum32(), CompressedSize64: uint64(deflated.Len()), UncompressedSize64: claimed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(deflated.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDOCXBomb: a .docx that expands past the limit is refused, whatever
+// its header claims, after decompressing no more than the limit (issue 14
+// item 8: a 1.9 MB file expanding to 1 GB ran out of memory).
+func TestDOCXBomb(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		size  int
+		limit int64
+		lie   bool
+	}{
+		{"default limit, honest header", DefaultLimit + 16<<20, 0, false},
+		{"default limit, lying header", DefaultLimit + 16<<20, 0, true},
+		{"1 MB limit, lying header", 8 << 20, 1 << 20, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := bomb(t, tc.size, tc.lie)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := DecodeLimit("bomb.docx", data, tc.limit)
+			runtime.ReadMemStats(&after)
+			refused := errors.Is(err, ErrTooLarge) || tc.lie && err != nil && strings.Contains(err.Error(), "corrupt .docx")
+			if !refused || !strings.HasPrefix(err.Error(), "bomb.docx: ") {
+				t.Fatalf("err = %v, want one naming bomb.docx and wrapping ErrTooLarge", err)
+			}
+			limit := tc.limit
+			if limit == 0 {
+				limit = DefaultLimit
+			}
+			// The text kept is at most the limit; the builder may double it.
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(3*limit) {
+				t.Errorf("allocated %d MB refusing it, want at most %d MB", alloc>>20, 3*limit>>20)
+			}
+		})
+	}
+	// Just under the limit is read.
+	data := bomb(t, 900<<10, false)
+	res, err := DecodeLimit("fits.docx", data, 1<<20)
+	if err != nil || !strings.HasPrefix(res.Text, "推进科学立法") {
+		t.Fatalf("a .docx under the limit: %v", err)
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	data := []byte(strings.Repeat(policy, 2000))
+	if _, err := DecodeLimit("big.txt", data, int64(len(data))); err != nil {
+		t.Fatalf("at the limit: %v", err)
+	}
+	_, err := DecodeLimit("big.txt", data, int64(len(data))-1)
+	if !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), "big.txt: larger than the input size limit") {
+		t.Fatalf("past the limit: %v", err)
+	}
+}
+
+// TestDOCXTables: a table row is one line, its cells separated by tabs,
+// the paragraphs of a cell joined by a space (issue 14 item 11: a row
+// became one clause per cell).
+func TestDOCXTables(t *testing.T) {
+	doc := `<w:document xmlns:w="` + nsWord + `"><w:body>
+<w:p><w:r><w:t>附表</w:t></w:r></w:p>
+<w:tbl>
+<w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>责任单位</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>推进科学立法。</w:t></w:r></w:p><w:p><w:r><w:t>健全立法机制。</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市司法局</w:t><w:br/><w:t>市人大</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl>
+<w:p><w:r><w:t>后文</w:t></w:r></w:p>
+</w:body></w:document>`
+	res := mustDecode(t, "table.docx", makeDocx(t, doc))
+	check(t, res, FormatDOCX, "", "附表\n序号\t任务\t责任单位\n\t推进科学立法。 健全立法机制。\t市司法局 市人大\n后文\n")
+}
+
+// TestDOCXFootnotes: footnotes are kept after the body, one line each, and
+// their references numbered in the text (issue 14 item 11: they were
+// dropped). NotesAt says where they start.
+func TestDOCXFootnotes(t *testing.T) {
+	doc := `<w:document xmlns:w="` + nsWord + `"><w:body>
+<w:p><w:r><w:t>依照有关法律</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>制定本办法。</w:t></w:r></w:p>
+<w:p><w:r><w:t>另见</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:t>和</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>
+</w:body></w:document>`
+	notes := `<w:footnotes xmlns:w="` + nsWord + `">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>《中华人民共和国立法法》</w:t></w:r></w:p><w:p><w:r><w:t>第八十二条。</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="3"><w:p><w:r><w:t>市政府令第5号。</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="4"><w:p><w:r><w:t>未引用的脚注。</w:t></w:r></w:p></w:footnote>
+</w:footnotes>`
+	data := makeZip(t, "word/document.xml", doc, "word/footnotes.xml", notes)
+	res := mustDecode(t, "notes.docx", data)
+	body := "依照有关法律[1]制定本办法。\n另见[2]和[1]\n"
+	check(t, res, FormatDOCX, "", body+"[1] 《中华人民共和国立法法》 第八十二条。\n[2] 市政府令第5号。\n[4] 未引用的脚注。\n")
+	if res.NotesAt != len(body) {
+		t.Errorf("NotesAt = %d, want %d", res.NotesAt, len(body))
+	}
+	if res := mustDecode(t, "plain.docx", makeDocx(t, documentXML)); res.NotesAt != -1 {
+		t.Errorf("NotesAt = %d without footnotes, want -1", res.NotesAt)
 	}
 }
