@@ -61,6 +61,9 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if write == nil {
 		return &exitError{2, fmt.Errorf("--format %q: want text or json", opt.format)}
 	}
+	if err := checkStdout(stdout); err != nil {
+		return err
+	}
 	labels, err := eval.ReadFile(opt.labels)
 	if err != nil {
 		return err
@@ -79,6 +82,5 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if err := write(&buf, res, scores, filepath.Base(opt.labels)); err != nil {
 		return err
 	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
+	return writeResult(stdout, buf.Bytes())
 }

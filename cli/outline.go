@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -32,6 +33,9 @@ units named. With no FILEs it shows the five built-in documents.`,
 }
 
 func runOutline(w io.Writer, opt outlineOptions) error {
+	if err := checkStdout(w); err != nil {
+		return err
+	}
 	ins, err := corpus.Inputs(opt.input)
 	if err != nil {
 		return err
@@ -40,13 +44,14 @@ func runOutline(w io.Writer, opt outlineOptions) error {
 	if err != nil {
 		return err
 	}
+	var buf bytes.Buffer
 	for i, d := range docs {
 		if i > 0 {
-			fmt.Fprintln(w)
+			fmt.Fprintln(&buf)
 		}
-		WriteOutline(w, d)
+		WriteOutline(&buf, d)
 	}
-	return nil
+	return writeResult(w, buf.Bytes())
 }
 
 // WriteOutline renders a document's recovered structure as indented text.

@@ -54,7 +54,9 @@ directories) and writes what it found:
 
 json, md and html go to standard output unless -o names a file; without
 --format the format follows the -o file's extension (.json .md .html), else
-json. Files are replaced atomically: a failed run leaves old reports alone.
+json. Files are replaced atomically: a failed or interrupted run leaves old
+reports alone. A symbolic link is written through to its target; a FIFO or
+a device (/dev/stdout) is written directly, never replaced.
 Every report records the tool version, the parameters and each input's
 sha256, and the same inputs give the same bytes.`,
 		Args: cobra.ArbitraryArgs,
@@ -83,6 +85,11 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 	if opt.format == "csv" && (opt.output == "" || opt.output == "-") {
 		return &exitError{2, fmt.Errorf("--format csv writes several files: name a directory with -o DIR")}
 	}
+	if opt.output == "" || opt.output == "-" {
+		if err := checkStdout(stdout); err != nil {
+			return err
+		}
+	}
 	progress := report.NewProgress(stderr)
 	defer progress.Done()
 
@@ -110,8 +117,7 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 		if err := render(&buf); err != nil {
 			return err
 		}
-		_, err := stdout.Write(buf.Bytes())
-		return err
+		return writeResult(stdout, buf.Bytes())
 	}
 	return report.WriteFile(opt.output, render)
 }

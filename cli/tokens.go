@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -31,6 +32,9 @@ FILE may also be the id of a built-in document (shantou, xiangtan, shanghai, puy
 }
 
 func runTokens(w io.Writer, opt corpus.Options, content bool) error {
+	if err := checkStdout(w); err != nil {
+		return err
+	}
 	name := opt.Files[0]
 	ins, err := corpus.Inputs(opt)
 	if err != nil {
@@ -53,6 +57,7 @@ func runTokens(w io.Writer, opt corpus.Options, content bool) error {
 	if err != nil {
 		return err
 	}
+	var buf bytes.Buffer
 	for _, c := range docs[0].Clauses {
 		var parts []string
 		for _, t := range c.Tokens {
@@ -60,7 +65,7 @@ func runTokens(w io.Writer, opt corpus.Options, content bool) error {
 				parts = append(parts, t.Text)
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\n", c.ID, strings.Join(parts, " "))
+		fmt.Fprintf(&buf, "%s\t%s\n", c.ID, strings.Join(parts, " "))
 	}
-	return nil
+	return writeResult(w, buf.Bytes())
 }
