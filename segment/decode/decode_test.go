@@ -328,6 +328,10 @@ func FuzzDecode(f *testing.F) {
 	f.Add(makeDocx(f, documentXML))
 	f.Add(makeZip(f, "hello.txt", "你好"))
 	f.Add([]byte("\x89PNG\r\n\x1a\n"))
+	f.Add(encode(f, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), policy))
+	f.Add([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"\xb0\xb0charset=gbk\"></head><body>\xd6\xd0</body></html>"))
+	f.Add(makeZip(f, "word/document.xml", `<w:document xmlns:w="`+nsWord+`"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t><w:footnoteReference w:id="1"/></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`,
+		"word/footnotes.xml", `<w:footnotes xmlns:w="`+nsWord+`"><w:footnote w:id="1"><w:p><w:r><w:t>注</w:t></w:r></w:p></w:footnote></w:footnotes>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.txt"
 		res, err := Decode(name, data)
@@ -343,6 +347,9 @@ func FuzzDecode(f *testing.F) {
 		}
 		if strings.Contains(res.Text, "\r") {
 			t.Fatalf("text contains CR: %q", res.Text)
+		}
+		if res.NotesAt < -1 || res.NotesAt > len(res.Text) || res.NotesAt > 0 && res.Text[res.NotesAt-1] != '\n' {
+			t.Fatalf("NotesAt %d in %d bytes of text", res.NotesAt, len(res.Text))
 		}
 	})
 }
@@ -566,5 +573,36 @@ func TestDOCXFootnotes(t *testing.T) {
 	}
 	if res := mustDecode(t, "plain.docx", makeDocx(t, documentXML)); res.NotesAt != -1 {
 		t.Errorf("NotesAt = %d without footnotes, want -1", res.NotesAt)
+	}
+}
+
+// TestUTF16WithoutBOM: UTF-16 saved without a byte-order mark is told by
+// where its zero bytes fall (issue 14 item 11: it was called "binary").
+func TestUTF16WithoutBOM(t *testing.T) {
+	for _, tc := range []struct {
+		endian unicode.Endianness
+		format Format
+	}{
+		{unicode.LittleEndian, FormatUTF16LE},
+		{unicode.BigEndian, FormatUTF16BE},
+	} {
+		t.Run(string(tc.format), func(t *testing.T) {
+			// 一 and 最 have a zero low byte: the wrong side gets some zeros too.
+			text := policy + "一是最重要的。𠮷\r\n"
+			res := mustDecode(t, "意见.txt", encode(t, unicode.UTF16(tc.endian, unicode.IgnoreBOM), text))
+			check(t, res, tc.format, "", policyWant+"一是最重要的。𠮷\n")
+			// HTML in UTF-16 without a BOM.
+			res = mustDecode(t, "page.htm", encode(t, unicode.UTF16(tc.endian, unicode.IgnoreBOM), strings.Replace(page, "charset=gbk", "", 1)))
+			check(t, res, FormatHTML, string(tc.format), pageWant)
+		})
+	}
+	// Binary with zero bytes on one side is still binary.
+	for name, data := range map[string][]byte{
+		"counts.bin": {0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00},
+		"image.png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"),
+	} {
+		if _, err := Decode(name, data); err == nil || !strings.Contains(err.Error(), "binary file") {
+			t.Errorf("%s: err = %v, want binary file", name, err)
+		}
 	}
 }
