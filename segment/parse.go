@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"citydiff/segment/decode"
@@ -59,10 +60,31 @@ func Parse(in Input, seg *words.Segmenter) (*Document, error) {
 	doc := build(in.ID, in.Name, res.Text, res.Format == decode.FormatMarkdown, notesAt, in.Meta, seg)
 	doc.Format = string(res.Format)
 	doc.SHA256 = hex.EncodeToString(sum[:])
+	if !doc.hasWords() {
+		// Punctuation alone makes clauses, thousands of them, and no text.
+		return nil, fmt.Errorf("%s: %w (only punctuation and symbols: no clause has a letter or digit)", in.Name, ErrNoText)
+	}
 	if len(doc.Clauses) == 0 {
 		return nil, fmt.Errorf("%s: %w (%s)", in.Name, ErrNoText, doc.besides())
 	}
 	return doc, nil
+}
+
+// hasWords reports whether the document's clauses hold a letter or a
+// digit; when it has no clause at all, whether its text does.
+func (d *Document) hasWords() bool {
+	words := func(s string) bool {
+		return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+	}
+	if len(d.Clauses) == 0 {
+		return words(d.Original)
+	}
+	for _, c := range d.Clauses {
+		if words(c.Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // FromText structures already decoded plain text. Known metadata wins over
