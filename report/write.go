@@ -275,9 +275,7 @@ func (t *tempFiles) wait(sigs chan os.Signal) {
 	t.files = nil
 	signal.Reset(sig)
 	t.mu.Unlock()
-	if s, ok := sig.(syscall.Signal); ok {
-		syscall.Kill(os.Getpid(), s)
-	}
+	reraise(sig)
 }
 
 // unwrapPath drops the *PathError wrapper, whose message would name the
