@@ -14,6 +14,7 @@ CC_FOR_RACE := $(shell $(GO) env CC 2>/dev/null)
 RACE := $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v $(firstword $(CC_FOR_RACE)) >/dev/null 2>&1 && echo -race)
 # The JSON report checker the tests run, when this checkout sits next to it.
 CHECKER ?= $(abspath ../shared/tools/check-report.py)
+LARGE_TESTS := ^(TestLarge|TestBadInput|TestDOCXBomb)$$
 SKIP_CHECKER := $(if $(and $(wildcard $(CHECKER)),$(shell command -v python3)),,1)
 
 .PHONY: all build run test bench loadtest fuzz e2e eval lint clean
@@ -33,6 +34,8 @@ test:
 	@if [ -n "$(SKIP_CHECKER)" ]; then echo "make test: $(CHECKER) or python3 not found: the JSON report checker test is SKIPPED (set CHECKER=PATH to run it)"; \
 	else echo "make test: JSON reports checked with $(CHECKER)"; fi
 	CITYDIFF_CHECKER="$(CHECKER)" CITYDIFF_SKIP_CHECKER=$(SKIP_CHECKER) $(GO) test -tags "$(TAGS)" $(RACE) ./...
+	@# The 50 MB inputs take minutes under -race and skip themselves there.
+	$(if $(RACE),$(GO) test -tags "$(TAGS)" -run '$(LARGE_TESTS)' ./segment/ ./segment/decode/)
 
 # Benchmarks: Go benchmarks plus the side-by-side comparisons in scripts/bench.sh.
 bench:
