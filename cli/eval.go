@@ -22,6 +22,7 @@ type evalOptions struct {
 	format  string
 	noSeeds bool
 	files   []string
+	input   corpus.Options
 }
 
 func newEvalCmd() *cobra.Command {
@@ -44,6 +45,7 @@ A label that cannot be located is an error naming its line.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.labels, opt.files = args[0], args[1:]
+			opt.input = inputs(cmd, opt.files, opt.noSeeds)
 			return runEval(cmd.OutOrStdout(), opt)
 		},
 	}
@@ -59,11 +61,14 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if write == nil {
 		return &exitError{2, fmt.Errorf("--format %q: want text or json", opt.format)}
 	}
+	if err := checkStdout(stdout); err != nil {
+		return err
+	}
 	labels, err := eval.ReadFile(opt.labels)
 	if err != nil {
 		return err
 	}
-	docs, err := corpus.Load(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	docs, err := corpus.Load(opt.input)
 	if err != nil {
 		return err
 	}
@@ -77,6 +82,5 @@ func runEval(stdout io.Writer, opt evalOptions) error {
 	if err := write(&buf, res, scores, filepath.Base(opt.labels)); err != nil {
 		return err
 	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
+	return writeResult(stdout, buf.Bytes())
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -12,8 +13,7 @@ import (
 )
 
 type outlineOptions struct {
-	files   []string
-	noSeeds bool
+	input corpus.Options
 }
 
 func newOutlineCmd() *cobra.Command {
@@ -25,8 +25,7 @@ func newOutlineCmd() *cobra.Command {
 with numbers and levels, how many clauses each section holds and the responsible
 units named. With no FILEs it shows the five built-in documents.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opt.files = args
-			opt.noSeeds = len(args) > 0
+			opt.input = inputs(cmd, args, len(args) > 0)
 			return runOutline(cmd.OutOrStdout(), opt)
 		},
 	}
@@ -34,7 +33,10 @@ units named. With no FILEs it shows the five built-in documents.`,
 }
 
 func runOutline(w io.Writer, opt outlineOptions) error {
-	ins, err := corpus.Inputs(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	if err := checkStdout(w); err != nil {
+		return err
+	}
+	ins, err := corpus.Inputs(opt.input)
 	if err != nil {
 		return err
 	}
@@ -42,13 +44,14 @@ func runOutline(w io.Writer, opt outlineOptions) error {
 	if err != nil {
 		return err
 	}
+	var buf bytes.Buffer
 	for i, d := range docs {
 		if i > 0 {
-			fmt.Fprintln(w)
+			fmt.Fprintln(&buf)
 		}
-		WriteOutline(w, d)
+		WriteOutline(&buf, d)
 	}
-	return nil
+	return writeResult(w, buf.Bytes())
 }
 
 // WriteOutline renders a document's recovered structure as indented text.
@@ -69,7 +72,11 @@ func WriteOutline(w io.Writer, d *segment.Document) {
 	if d.NoticeTitle != "" {
 		fmt.Fprintf(w, "  wrapped by: %s\n", d.NoticeTitle)
 	}
-	fmt.Fprintf(w, "  %d sections, %d clauses, %d chrome lines\n", len(d.Sections), len(d.Clauses), len(d.Chrome))
+	fmt.Fprintf(w, "  %d sections, %d clauses, %d chrome lines", len(d.Sections), len(d.Clauses), len(d.Chrome))
+	if n := len(d.Footnotes); n > 0 {
+		fmt.Fprintf(w, ", %d footnotes", n)
+	}
+	fmt.Fprintln(w)
 	for _, s := range d.Sections {
 		indent := strings.Repeat("  ", s.Level)
 		label := s.Heading

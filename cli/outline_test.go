@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"citydiff/corpus"
@@ -51,6 +52,12 @@ func TestExecuteErrors(t *testing.T) {
 	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
 	empty := filepath.Join(dir, "empty")
 	os.Mkdir(empty, 0o755)
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("坚持依法治市。\n"), 1<<16), 0o644) // 1.4 MB
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -62,6 +69,9 @@ func TestExecuteErrors(t *testing.T) {
 		{"binary file", []string{"outline", bin}, 1, "photo.txt"},
 		{"unknown flag", []string{"outline", "--bogus"}, 2, "unknown flag"},
 		{"tokens needs a file", []string{"tokens"}, 1, "accepts 1 arg"},
+		{"past the size limit", []string{"outline", "--max-input-mb", "1", big}, 1, "big.txt: larger than the input size limit: 1.4 MB, the limit is 1 MB (raise the limit with --max-input-mb)"},
+		{"size limit zero", []string{"report", "--max-input-mb", "0"}, 2, "--max-input-mb 0: want a size in MB"},
+		{"fifo", []string{"outline", fifo}, 1, "pipe.txt: a named pipe (FIFO), not a document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,7 @@ type reportOptions struct {
 	output  string
 	noSeeds bool
 	files   []string
+	input   corpus.Options
 }
 
 // reportFormats maps a format to its writer; csv is written apart, as a
@@ -53,12 +54,15 @@ directories) and writes what it found:
 
 json, md and html go to standard output unless -o names a file; without
 --format the format follows the -o file's extension (.json .md .html), else
-json. Files are replaced atomically: a failed run leaves old reports alone.
+json. Files are replaced atomically: a failed or interrupted run leaves old
+reports alone. A symbolic link is written through to its target; a FIFO or
+a device (/dev/stdout) is written directly, never replaced.
 Every report records the tool version, the parameters and each input's
 sha256, and the same inputs give the same bytes.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.files = args
+			opt.input = inputs(cmd, opt.files, opt.noSeeds)
 			if !cmd.Flags().Changed("format") {
 				if f, ok := formatByExt[strings.ToLower(filepath.Ext(opt.output))]; ok {
 					opt.format = f
@@ -81,11 +85,16 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 	if opt.format == "csv" && (opt.output == "" || opt.output == "-") {
 		return &exitError{2, fmt.Errorf("--format csv writes several files: name a directory with -o DIR")}
 	}
+	if opt.output == "" || opt.output == "-" {
+		if err := checkStdout(stdout); err != nil {
+			return err
+		}
+	}
 	progress := report.NewProgress(stderr)
 	defer progress.Done()
 
 	progress.Step("reading documents…")
-	docs, err := corpus.Load(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds})
+	docs, err := corpus.Load(opt.input)
 	if err != nil {
 		return err
 	}
@@ -108,8 +117,7 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 		if err := render(&buf); err != nil {
 			return err
 		}
-		_, err := stdout.Write(buf.Bytes())
-		return err
+		return writeResult(stdout, buf.Bytes())
 	}
 	return report.WriteFile(opt.output, render)
 }

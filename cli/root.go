@@ -8,6 +8,9 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"citydiff/corpus"
+	"citydiff/segment/decode"
 )
 
 // Version is the tool version recorded in reports; set at build time with
@@ -35,6 +38,9 @@ func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	if errors.Is(err, decode.ErrTooLarge) {
+		err = fmt.Errorf("%w (raise the limit with --%s)", err, maxInputFlag)
+	}
 	fmt.Fprintln(stderr, "citydiff:", err)
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -61,6 +67,14 @@ plus any FILEs named (for a drafter: their own draft).`,
 			return runDefault(cmd, args)
 		},
 	}
+	root.PersistentFlags().Int64(maxInputFlag, decode.DefaultLimit>>20,
+		"largest input file read, in MB (also the most a .docx may expand to)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if mb, _ := cmd.Flags().GetInt64(maxInputFlag); mb <= 0 || mb > 1<<20 {
+			return &exitError{2, fmt.Errorf("--%s %d: want a size in MB from 1 to %d", maxInputFlag, mb, 1<<20)}
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{2, fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
@@ -71,11 +85,24 @@ plus any FILEs named (for a drafter: their own draft).`,
 	return root
 }
 
+// maxInputFlag names the flag that raises the input size limit.
+const maxInputFlag = "max-input-mb"
+
+// inputs are the documents a command reads: the files named, the built-in
+// documents unless noSeeds, read under the --max-input-mb limit.
+func inputs(cmd *cobra.Command, files []string, noSeeds bool) corpus.Options {
+	mb, err := cmd.Flags().GetInt64(maxInputFlag)
+	if err != nil {
+		mb = 0 // a command run without the root: the default limit
+	}
+	return corpus.Options{Files: files, NoSeeds: noSeeds, Limit: mb << 20}
+}
+
 // extraCommands are registered by the files that define them, so that each
 // command lives in its own file.
 var extraCommands []func() *cobra.Command
 
 // runDefault is what plain `citydiff` does; the TUI replaces it when built.
 var runDefault = func(cmd *cobra.Command, args []string) error {
-	return runOutline(cmd.OutOrStdout(), outlineOptions{files: args})
+	return runOutline(cmd.OutOrStdout(), outlineOptions{input: inputs(cmd, args, false)})
 }

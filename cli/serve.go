@@ -34,6 +34,7 @@ type serveOptions struct {
 	pendingPerAddr int
 	idleTimeout    time.Duration
 	files          []string
+	input          corpus.Options
 }
 
 func newServeCmd() *cobra.Command {
@@ -61,6 +62,7 @@ See docs/ssh.md for a classroom walk-through.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.files = args
+			opt.input = inputs(cmd, opt.files, opt.noSeeds)
 			return runServe(cmd.Context(), cmd.ErrOrStderr(), opt)
 		},
 	}
@@ -96,7 +98,7 @@ func runServe(ctx context.Context, stderr io.Writer, opt serveOptions) error {
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "serve"})
 
 	start := time.Now()
-	app, err := tuiapp.Load(corpus.Options{Files: opt.files, NoSeeds: opt.noSeeds}, Version)
+	app, err := tuiapp.Load(opt.input, Version)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -23,15 +24,18 @@ With --content, stop words and punctuation are left out, as in matching.
 FILE may also be the id of a built-in document (shantou, xiangtan, shanghai, puyang, ganzhou).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTokens(cmd.OutOrStdout(), args[0], content)
+			return runTokens(cmd.OutOrStdout(), inputs(cmd, args, true), content)
 		},
 	}
 	cmd.Flags().BoolVar(&content, "content", false, "leave out stop words and punctuation")
 	return cmd
 }
 
-func runTokens(w io.Writer, name string, content bool) error {
-	opt := corpus.Options{Files: []string{name}, NoSeeds: true}
+func runTokens(w io.Writer, opt corpus.Options, content bool) error {
+	if err := checkStdout(w); err != nil {
+		return err
+	}
+	name := opt.Files[0]
 	ins, err := corpus.Inputs(opt)
 	if err != nil {
 		// A built-in id names a seed.
@@ -53,6 +57,7 @@ func runTokens(w io.Writer, name string, content bool) error {
 	if err != nil {
 		return err
 	}
+	var buf bytes.Buffer
 	for _, c := range docs[0].Clauses {
 		var parts []string
 		for _, t := range c.Tokens {
@@ -60,7 +65,7 @@ func runTokens(w io.Writer, name string, content bool) error {
 				parts = append(parts, t.Text)
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\n", c.ID, strings.Join(parts, " "))
+		fmt.Fprintf(&buf, "%s\t%s\n", c.ID, strings.Join(parts, " "))
 	}
-	return nil
+	return writeResult(w, buf.Bytes())
 }

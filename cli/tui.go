@@ -25,9 +25,9 @@ func init() { runDefault = runTUI }
 func runTUI(cmd *cobra.Command, args []string) error {
 	out := cmd.OutOrStdout()
 	if !isTerminal(out) {
-		return runOutline(out, outlineOptions{files: args})
+		return runOutline(out, outlineOptions{input: inputs(cmd, args, false)})
 	}
-	ins, err := corpus.Inputs(corpus.Options{Files: args})
+	ins, err := corpus.Inputs(inputs(cmd, args, false))
 	if err != nil {
 		return err
 	}

@@ -10,15 +10,18 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"citydiff/seeds"
 	"citydiff/segment"
+	"citydiff/segment/decode"
 	"citydiff/segment/words"
 )
 
@@ -29,6 +32,9 @@ var Extensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", 
 type Options struct {
 	Files   []string // files or directories named by the user
 	NoSeeds bool     // leave the built-in documents out
+	// Limit is the largest file read, in bytes, and the most a .docx may
+	// expand to; 0 means decode.DefaultLimit.
+	Limit int64
 }
 
 // Inputs resolves the options to parse inputs, in order: seeds first, then
@@ -53,12 +59,16 @@ func Inputs(opt Options) ([]segment.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = decode.DefaultLimit
+	}
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		data, err := readFile(path, limit)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+			return nil, err
 		}
-		ins = append(ins, segment.Input{ID: uniqueID(FileID(path), used), Name: path, Data: data})
+		ins = append(ins, segment.Input{ID: uniqueID(FileID(path), used), Name: path, Data: data, Limit: limit})
 	}
 	if len(ins) == 0 {
 		return nil, errors.New("no documents to compare: name some files or drop --no-seeds")
@@ -98,6 +108,79 @@ func expand(names []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// readFile reads a document of at most limit bytes. Only regular files are
+// read: a FIFO would block until someone writes to it, and a device such as
+// /dev/zero never ends. The checks are made on the opened file, so a file
+// swapped after the directory was listed is caught too; it is opened
+// without blocking, so opening a FIFO does not wait for a writer.
+func readFile(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if err := regular(path, info); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if err := regular(path, info); err != nil {
+		return nil, err
+	}
+	tooLarge := func(size string) error {
+		return fmt.Errorf("%s: %w: %s, the limit is %s", path, decode.ErrTooLarge, size, decode.SizeString(limit))
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(decode.SizeString(info.Size()))
+	}
+	// The size may change while reading (a log being written): read one
+	// byte past the limit to know.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge("it grew while being read")
+	}
+	return data, nil
+}
+
+// regular refuses anything but a regular file, saying what it is instead.
+func regular(path string, info fs.FileInfo) error {
+	var what string
+	switch m := info.Mode(); {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		what = "a character device"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("%s: %s, not a document: citydiff reads regular files only", path, what)
+}
+
+// unwrapPath drops the *PathError wrapper, whose message repeats the path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func contains(list []string, s string) bool {

@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"citydiff/segment/decode"
 )
 
 func TestInputs(t *testing.T) {
@@ -72,5 +77,56 @@ func TestMarkdownDirectory(t *testing.T) {
 		if d.Format != "markdown" || d.Title != "某市养犬管理条例" || d.Sections[0].Heading != "总则" || len(d.Clauses) != 2 {
 			t.Errorf("%s: format %q title %q first section %q, %d clauses", d.ID, d.Format, d.Title, d.Sections[0].Heading, len(d.Clauses))
 		}
+	}
+}
+
+// TestRefusesNonRegularFiles: a FIFO, a device and a directory where a
+// file is expected are refused at once with a message naming them (issue
+// 14 item 8: a FIFO hung, /dev/zero ran out of memory).
+func TestRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	listed := filepath.Join(dir, "listed")
+	os.Mkdir(listed, 0o755)
+	os.Symlink(sub, filepath.Join(listed, "folder.txt")) // a directory named like a document
+	for _, tc := range []struct{ path, named, want string }{
+		{fifo, fifo, "a named pipe (FIFO), not a document"},
+		{"/dev/zero", "/dev/zero", "a character device, not a document"},
+		{listed, filepath.Join(listed, "folder.txt"), "a directory, not a document"},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Inputs(Options{Files: []string{tc.path}, NoSeeds: true})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.HasPrefix(err.Error(), tc.named+": ") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s: err = %v, want %q naming %s", tc.path, err, tc.want, tc.named)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: still reading after 5 s", tc.path)
+		}
+	}
+}
+
+// TestSizeLimit: a file past the limit is refused by name, wrapping
+// decode.ErrTooLarge; Limit raises it.
+func TestSizeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.txt")
+	text := strings.Repeat("坚持依法治市，推进科学立法。\n", 1<<16) // 2.6 MB
+	os.WriteFile(path, []byte(text), 0o644)
+	_, err := Inputs(Options{Files: []string{path}, NoSeeds: true, Limit: 1 << 20})
+	if !errors.Is(err, decode.ErrTooLarge) || !strings.HasPrefix(err.Error(), path+": larger than the input size limit") {
+		t.Fatalf("err = %v, want the size limit naming %s", err, path)
+	}
+	ins, err := Inputs(Options{Files: []string{path}, NoSeeds: true, Limit: 4 << 20})
+	if err != nil || len(ins[0].Data) != len(text) || ins[0].Limit != 4<<20 {
+		t.Fatalf("under a raised limit: %v", err)
 	}
 }

@@ -3,8 +3,9 @@
 // decoder or make it buffer without bound.
 //
 // It exists because of three faults in the decoder Bubble Tea v2 uses
-// (charmbracelet/ultraviolet on charmbracelet/x/ansi v0.11.9), all reached
-// from input alone:
+// (charmbracelet/ultraviolet on charmbracelet/x/ansi up to v0.11.9), all
+// reached from input alone (x/ansi v0.11.10, which citydiff now requires,
+// fixes the first; the filter stays as a second line against it):
 //
 //   - ansi.DecodeSequence writes a control sequence's parameters into a
 //     32-entry array without a bounds check. ESC [ followed by 32 ';' and

@@ -215,6 +215,9 @@ type Document struct {
 	Preamble    Span   // between the title (and its notes) and the first heading
 
 	Chrome []Span // web chrome, excluded from analysis
+	// Footnotes are a .docx's footnotes, one line each after the body
+	// ("[1] …", referenced as "[1]" in the text): kept as notes, not clauses.
+	Footnotes []Span
 	// Annotations are the responsible-unit annotations ((牵头单位:…)),
 	// read into the clauses' Units and left out of their text.
 	Annotations []Span

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"citydiff/segment/decode"
 	"citydiff/segment/normalize"
@@ -38,35 +40,64 @@ type Input struct {
 	Name string // file name, for messages
 	Data []byte // the original bytes
 	Meta Meta   // known metadata; fields left empty are read from the text
+	// Limit bounds the file's size and what a .docx may expand to, in
+	// bytes; 0 means decode.DefaultLimit.
+	Limit int64
 }
 
 // Parse decodes, cleans, structures and segments one document. seg may be
 // nil to skip word segmentation (structure only).
 func Parse(in Input, seg *words.Segmenter) (*Document, error) {
-	res, err := decode.Decode(in.Name, in.Data)
+	res, err := decode.DecodeLimit(in.Name, in.Data, in.Limit)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(in.Data)
-	doc := build(in.ID, in.Name, res.Text, res.Format == decode.FormatMarkdown, in.Meta, seg)
+	notesAt := -1
+	if res.NotesAt >= 0 {
+		notesAt = utf8.RuneCountInString(res.Text[:res.NotesAt])
+	}
+	doc := build(in.ID, in.Name, res.Text, res.Format == decode.FormatMarkdown, notesAt, in.Meta, seg)
 	doc.Format = string(res.Format)
 	doc.SHA256 = hex.EncodeToString(sum[:])
+	if !doc.hasWords() {
+		// Punctuation alone makes clauses, thousands of them, and no text.
+		return nil, fmt.Errorf("%s: %w (only punctuation and symbols: no clause has a letter or digit)", in.Name, ErrNoText)
+	}
 	if len(doc.Clauses) == 0 {
 		return nil, fmt.Errorf("%s: %w (%s)", in.Name, ErrNoText, doc.besides())
 	}
 	return doc, nil
 }
 
+// hasWords reports whether the document's clauses hold a letter or a
+// digit; when it has no clause at all, whether its text does.
+func (d *Document) hasWords() bool {
+	words := func(s string) bool {
+		return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+	}
+	if len(d.Clauses) == 0 {
+		return words(d.Original)
+	}
+	for _, c := range d.Clauses {
+		if words(c.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
 // FromText structures already decoded plain text. Known metadata wins over
 // what the text says; what it leaves empty is read from the text.
 func FromText(id, name, text string, known Meta, seg *words.Segmenter) *Document {
-	return build(id, name, text, false, known, seg)
+	return build(id, name, text, false, -1, known, seg)
 }
 
-// build structures decoded text, reading it as Markdown when md is set.
-func build(id, name, text string, md bool, known Meta, seg *words.Segmenter) *Document {
+// build structures decoded text, reading it as Markdown when md is set;
+// from code point notesAt on (unless -1) the text is footnotes.
+func build(id, name, text string, md bool, notesAt int, known Meta, seg *words.Segmenter) *Document {
 	doc := &Document{ID: id, Name: name, Original: text, runes: []rune(text), Script: Simplified}
-	p := &parser{doc: doc, norm: normalize.Normalize(text)}
+	p := &parser{doc: doc, norm: normalize.Normalize(text), notesAt: notesAt}
 	if p.norm.Traditional() {
 		doc.Script = Traditional
 	}

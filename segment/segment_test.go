@@ -245,8 +245,8 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if testing.Short() && len(tt.data) > 1<<20 {
-				t.Skip("large input")
+			if (testing.Short() || raceEnabled) && len(tt.data) > 1<<20 {
+				t.Skip("large input: under -race it takes minutes; the run without -race checks it")
 			}
 			d, err := Parse(Input{ID: "t", Name: "t.txt", Data: []byte(tt.data)}, nil)
 			if tt.err != "" {

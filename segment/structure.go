@@ -28,6 +28,9 @@ type parser struct {
 	// regulation is set when the body is numbered as a regulation: items
 	// are then clauses with a Marker, not sections.
 	regulation bool
+	// notesAt is where a .docx's footnotes start in the original, in code
+	// points; -1 when it has none.
+	notesAt int
 }
 
 // orig maps a normalized span to the original.
@@ -74,6 +77,10 @@ func (p *parser) splitParagraphs() {
 	for i, l := range lines {
 		a, b := trimSpaces(p.nr, l.a, l.b)
 		if a == b {
+			continue
+		}
+		if p.notesAt >= 0 && p.orig(a, b).Start >= p.notesAt {
+			p.doc.Footnotes = append(p.doc.Footnotes, p.orig(a, b))
 			continue
 		}
 		if marks[i] {

@@ -110,6 +110,42 @@ func widgetLine(line string) bool {
 	return !strings.ContainsAny(t, "。;")
 }
 
+// widgetItem reports whether a line is an item of a widget a Block
+// pattern opened: a short bullet or key:value line.
+func widgetItem(t string) bool {
+	return widgetLine(t) && (strings.HasPrefix(t, "•") || strings.HasPrefix(t, "-") || strings.Contains(t, ":"))
+}
+
+// opensWidget reports whether the next non-empty line after i is a widget
+// item, as under an encyclopedia's 基本介绍: the header and its items are a
+// run of chrome wherever they stand.
+func opensWidget(text []string, i int) bool {
+	for _, t := range text[i+1:] {
+		if t != "" {
+			return widgetItem(t)
+		}
+	}
+	return false
+}
+
+// maxChromeLine is the longest line a pattern may mark, in runes: site
+// footers run to a hundred characters or so (Shantou's names its owner,
+// its office and its mail address on one line).
+const maxChromeLine = 160
+
+// chromeShaped reports whether a whole line has the shape of chrome: not
+// long, and not a sentence (no 。 or ;). A pattern word inside a sentence of
+// the document (…设置“联系我们”栏目。) is document text.
+func chromeShaped(t string) bool {
+	return utf8.RuneCountInString(t) <= maxChromeLine && !strings.ContainsAny(t, "。;")
+}
+
+// sentenceLine reports whether a line is certainly document text: a
+// sentence, or longer than any widget.
+func sentenceLine(t string) bool {
+	return strings.ContainsAny(t, "。;") || utf8.RuneCountInString(t) > 60
+}
+
 // Mark reports, for each line (already normalized), whether it is chrome.
 // Each marked line is explained by Why.
 func Mark(lines []string) []bool {
@@ -121,16 +157,63 @@ func Mark(lines []string) []bool {
 }
 
 // Explain returns, for each line, why it is chrome ("" when it is not).
+//
+// A pattern marks a line only when the whole line has the shape of chrome
+// (chromeShaped) and it stands where chrome stands: at an edge of the
+// document (before its first sentence or after its last) or in a run with
+// another pattern line. A Tail pattern opens a tail (every later short line
+// is chrome) only after the last sentence, so a mention in the middle never
+// swallows the lines after it. When in doubt the text is kept: a document
+// without a single sentence loses only runs of pattern lines, so a lone
+// line that mentions 版权所有 is a document of one line, not an empty one.
 func Explain(lines []string) []string {
 	ps, err := load()
 	if err != nil {
 		// The patterns are embedded and tested; a broken file is a build defect.
 		panic(err)
 	}
-	why := make([]string, len(lines))
-	inBlock, inTail := false, false
+	n := len(lines)
+	text := make([]string, n)
+	match := make([]int, n) // 1 + the index of the pattern the line matches; 0 for none
 	for i, line := range lines {
-		t := strings.TrimSpace(line)
+		text[i] = strings.TrimSpace(line)
+		if text[i] == "" || !chromeShaped(text[i]) {
+			continue
+		}
+		for k, p := range ps {
+			if p.match(text[i]) {
+				match[i] = k + 1
+				break
+			}
+		}
+	}
+	first, last := -1, -1 // the first and last sentence lines
+	for i, t := range text {
+		if t != "" && match[i] == 0 && sentenceLine(t) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	// inRun reports whether the nearest non-empty line before or after i
+	// also matches a pattern.
+	inRun := func(i int) bool {
+		for _, step := range []int{-1, 1} {
+			for j := i + step; j >= 0 && j < n; j += step {
+				if text[j] != "" {
+					if match[j] > 0 {
+						return true
+					}
+					break
+				}
+			}
+		}
+		return false
+	}
+	why := make([]string, n)
+	inBlock, inTail := false, false
+	for i, t := range text {
 		if t == "" {
 			continue
 		}
@@ -139,23 +222,25 @@ func Explain(lines []string) []string {
 			continue
 		}
 		inTail = false
-		if inBlock && widgetLine(t) && (strings.HasPrefix(t, "•") || strings.HasPrefix(t, "-") || strings.Contains(t, ":")) {
+		if inBlock && widgetItem(t) {
 			why[i] = "inside a widget"
 			continue
 		}
 		inBlock = false
-		for _, p := range ps {
-			if !p.match(t) {
-				continue
-			}
-			why[i] = p.why
-			switch p.kind {
-			case Block:
-				inBlock = true
-			case Tail:
-				inTail = true
-			}
-			break
+		if match[i] == 0 {
+			continue
+		}
+		p := ps[match[i]-1]
+		atEdge := first >= 0 && (i < first || i > last)
+		if !atEdge && !inRun(i) && (p.kind != Block || !opensWidget(text, i)) {
+			continue
+		}
+		why[i] = p.why
+		switch p.kind {
+		case Block:
+			inBlock = true
+		case Tail:
+			inTail = i > last
 		}
 	}
 	return why

@@ -18,9 +18,9 @@ func TestExplain(t *testing.T) {
 			"您访问的链接即将离开“汕头市人民代表大会常务委员会门户网站”,是否继续?",
 		}, []bool{false, true, true, true}},
 		{"xiangtan comment widget", []string{
-			"(责任单位:市司法局)",
+			"(八)加强法治宣传教育。", "(责任单位:市司法局)",
 			"- 全部留言", "- /", "- 评论", "- 有用()",
-		}, []bool{false, true, true, true, true}},
+		}, []bool{false, false, true, true, true, true}},
 		{"ganzhou accessibility and share", []string{
 			"无障碍   关怀版 无障碍", "", "来源:发布时间:2021-05-17 15:59:00访问量:",
 			"(三)注重宣传引导。积极组织各地各单位向全面依法治省工作简报主题实践专刊投稿。",
@@ -28,7 +28,8 @@ func TestExplain(t *testing.T) {
 		}, []bool{true, false, true, false, true, true, true}},
 		{"shanghai infobox (normalized)", []string{
 			"基本介绍", "", "  • 中文名:关于全面加强和改进基层法治建设的意见", "  • 颁布时间:2020年3月30日", "  • 区域:上海市", "总体要求",
-		}, []bool{true, false, true, true, true, false}},
+			"坚持以习近平新时代中国特色社会主义思想为指导。",
+		}, []bool{true, false, true, true, true, false, false}},
 		{"shanghai related entries", []string{
 			"组织开展基层法治建设示范创建活动,大力培育基层法治建设先进典型。", "", "相关词条", "", "热门词条", "", "联络我们",
 		}, []bool{false, false, true, false, true, false, true}},
@@ -38,6 +39,27 @@ func TestExplain(t *testing.T) {
 		{"document text that mentions a pattern word is kept", []string{
 			"推进政务公开,按照“五公开”要求,及时公开发布行政规范性文件。",
 		}, []bool{false}},
+		// Issue 14 item 10: footer words matched anywhere in a line deleted
+		// body paragraphs, and a tail opened mid-document swallowed the
+		// short lines after it.
+		{"body sentences that mention footer words are kept", []string{
+			"关于加强政务网站建设的意见",
+			"一、规范网站栏目",
+			"各级政府网站应当设置联系我们、网站地图栏目,标明版权所有者和发布时间:年月日。",
+			"(一)统一栏目",
+			"网站地图与联系我们",
+			"(二)明确责任",
+			"各部门按照职责分工负责。",
+		}, []bool{false, false, false, false, false, false, false}},
+		{"a lone line mentioning one is a document", []string{
+			"版权所有:赣州市人民政府",
+		}, []bool{false}},
+		{"a page of nothing but footer lines is chrome", []string{
+			"版权所有:赣州市人民政府", "网站地图 | 联系我们",
+		}, []bool{true, true}},
+		{"a run in the middle is chrome, a tail there is not", []string{
+			"第一条 为了规范管理,制定本办法。", "分享到:", "上一篇", "第二条", "第三条 本办法自公布之日起施行。",
+		}, []bool{false, true, true, false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,13 +22,36 @@
 // as a browser would; for .docx one line per paragraph.
 //
 // All paths run in time linear in the input size, so a 50 MB file or a single
-// line of a million characters is fine.
+// line of a million characters is fine. Size itself is bounded: a file
+// larger than the limit (DefaultLimit unless the caller sets another) is
+// refused, and a .docx is decompressed as a stream against the same limit,
+// so a zip bomb costs at most that much work and memory before it is
+// refused.
 package decode
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
+
+// DefaultLimit is the largest input, in bytes, that Decode accepts, and the
+// most a .docx may expand to. Policy documents are far smaller (the largest
+// regulation in LawRefBook/Laws is under 1 MB); the limit is there so that
+// a wrong file or a crafted one cannot exhaust memory.
+const DefaultLimit = 64 << 20
+
+// ErrTooLarge is wrapped by the *Error for input past the size limit, so
+// that a caller can say how to raise it.
+var ErrTooLarge = errors.New("larger than the input size limit")
+
+// SizeString writes a byte count as MB (2^20 bytes), as limits are given.
+func SizeString(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
 
 // Format names what a file was decoded from: "utf-8", "utf-8-bom",
 // "utf-16le", "utf-16be", "gb18030", "html", "docx", "markdown".
@@ -60,6 +83,9 @@ type Result struct {
 	// text format it was read as ("utf-8", "utf-8-bom", "gb18030", ...);
 	// empty otherwise.
 	Charset string
+	// NotesAt is the byte offset in Text where a .docx's footnotes start
+	// (after the body, one line each: "[1] …"), or -1 when there are none.
+	NotesAt int
 }
 
 // Error is returned for input that cannot be decoded; its message names the
@@ -68,44 +94,73 @@ type Result struct {
 type Error struct {
 	Name    string // the file name given to Decode
 	Problem string // what is wrong with its content
+	Err     error  // ErrTooLarge for input past the size limit, else nil
 }
 
 func (e *Error) Error() string { return e.Name + ": " + e.Problem }
 
-// Decode decodes data read from the file called name. The name is used in
-// error messages and, by its extension, to take text as Markdown; never to
-// guess an encoding or a container. Errors are always *Error.
+// Unwrap returns ErrTooLarge for input past the size limit.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Decode decodes data read from the file called name, with DefaultLimit.
+// The name is used in error messages and, by its extension, to take text as
+// Markdown; never to guess an encoding or a container. Errors are always
+// *Error.
 func Decode(name string, data []byte) (Result, error) {
-	res, err := decode(data)
+	return DecodeLimit(name, data, DefaultLimit)
+}
+
+// DecodeLimit is Decode with a size limit in bytes: data longer than limit,
+// or a .docx whose text parts expand past it, is refused with an *Error
+// wrapping ErrTooLarge. limit <= 0 means DefaultLimit.
+func DecodeLimit(name string, data []byte, limit int64) (Result, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	res, err := decode(data, limit)
 	if err != nil {
-		return Result{}, &Error{Name: name, Problem: err.Error()}
+		e := &Error{Name: name, Problem: err.Error()}
+		if errors.Is(err, ErrTooLarge) {
+			e.Err = ErrTooLarge
+		}
+		return Result{}, e
 	}
 	if res.Format != FormatHTML && res.Format != FormatDOCX && (markdownName(name) || looksMarkdown(res.Text)) {
 		res.Charset, res.Format = string(res.Format), FormatMarkdown
 	}
-	res.Text = normalizeNewlines(res.Text)
+	if res.NotesAt >= 0 {
+		// The body ends in "\n", so no CRLF straddles the cut.
+		body := normalizeNewlines(res.Text[:res.NotesAt])
+		res.Text, res.NotesAt = body+normalizeNewlines(res.Text[res.NotesAt:]), len(body)
+	} else {
+		res.Text = normalizeNewlines(res.Text)
+	}
 	return res, nil
 }
 
-func decode(data []byte) (Result, error) {
+func decode(data []byte, limit int64) (Result, error) {
+	res := Result{NotesAt: -1}
 	if len(data) == 0 {
-		return Result{}, errors.New("empty file")
+		return res, errors.New("empty file")
+	}
+	if int64(len(data)) > limit {
+		return res, fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, SizeString(int64(len(data))), SizeString(limit))
 	}
 	if isZip(data) {
-		text, err := docxText(data)
-		return Result{Text: text, Format: FormatDOCX}, err
+		text, notesAt, err := docxText(data, limit)
+		return Result{Text: text, Format: FormatDOCX, NotesAt: notesAt}, err
 	}
 	if err := checkKnownBinary(data); err != nil {
-		return Result{}, err
+		return res, err
 	}
 	text, format, charset, err := decodeText(data)
 	if err != nil {
-		return Result{}, err
+		return res, err
 	}
 	if looksHTML(text) {
-		return Result{Text: htmlText(text), Format: FormatHTML, Charset: charset}, nil
+		return Result{Text: htmlText(text), Format: FormatHTML, Charset: charset, NotesAt: -1}, nil
 	}
-	return Result{Text: text, Format: format}, nil
+	return Result{Text: text, Format: format, NotesAt: -1}, nil
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

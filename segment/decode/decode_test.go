@@ -3,8 +3,12 @@ package decode
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
+	"io"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -184,7 +188,7 @@ const documentXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const documentWant = "一、加强立法工作,提高立法质量\n" +
 	"\t(一)推进科学立法。 \n健全机制&程序\n" +
 	"\n" +
-	"项目\n金额\n" +
+	"项目\t金额\n" +
 	"文本框\n\n" +
 	"第1页\n"
 
@@ -280,6 +284,9 @@ func TestLarge(t *testing.T) {
 	// bytes of 一 happen to be valid UTF-8, and valid UTF-8 always wins.)
 	line := strings.Repeat("推进科学立法提高立法质量", 1_000_000/12) + "一二三四"
 	t.Run("50MB", func(t *testing.T) {
+		if raceEnabled {
+			t.Skip("50 MB under -race takes minutes; the run without -race checks size")
+		}
 		data := bytes.Repeat([]byte(policy), 50<<20/len(policy)+1)
 		res := mustDecode(t, "big.txt", data)
 		if res.Format != FormatUTF8 || len(res.Text) != len(data)-strings.Count(string(data), "\r\n") {
@@ -287,8 +294,8 @@ func TestLarge(t *testing.T) {
 		}
 	})
 	t.Run("50MB gbk", func(t *testing.T) {
-		if testing.Short() {
-			t.Skip("slow under -race; the UTF-8 case covers size")
+		if testing.Short() || raceEnabled {
+			t.Skip("slow under -race; the run without it checks size")
 		}
 		data := bytes.Repeat(encode(t, simplifiedchinese.GBK, policy), 50<<20/len(policy)+1)
 		if res := mustDecode(t, "big.txt", data); res.Format != FormatGB18030 {
@@ -324,6 +331,10 @@ func FuzzDecode(f *testing.F) {
 	f.Add(makeDocx(f, documentXML))
 	f.Add(makeZip(f, "hello.txt", "你好"))
 	f.Add([]byte("\x89PNG\r\n\x1a\n"))
+	f.Add(encode(f, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), policy))
+	f.Add([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"\xb0\xb0charset=gbk\"></head><body>\xd6\xd0</body></html>"))
+	f.Add(makeZip(f, "word/document.xml", `<w:document xmlns:w="`+nsWord+`"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t><w:footnoteReference w:id="1"/></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`,
+		"word/footnotes.xml", `<w:footnotes xmlns:w="`+nsWord+`"><w:footnote w:id="1"><w:p><w:r><w:t>注</w:t></w:r></w:p></w:footnote></w:footnotes>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.txt"
 		res, err := Decode(name, data)
@@ -339,6 +350,9 @@ func FuzzDecode(f *testing.F) {
 		}
 		if strings.Contains(res.Text, "\r") {
 			t.Fatalf("text contains CR: %q", res.Text)
+		}
+		if res.NotesAt < -1 || res.NotesAt > len(res.Text) || res.NotesAt > 0 && res.Text[res.NotesAt-1] != '\n' {
+			t.Fatalf("NotesAt %d in %d bytes of text", res.NotesAt, len(res.Text))
 		}
 	})
 }
@@ -374,5 +388,223 @@ func TestMarkdown(t *testing.T) {
 				t.Errorf("text =\n%q\nwant\n%q", res.Text, tc.text)
 			}
 		})
+	}
+}
+
+// Fixed bugs: each input once crashed or misread Decode.
+func TestFixedBugs(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		data    []byte
+		wantErr string // "" when Decode must succeed
+	}{
+		// Issue 14 item 7: non-ASCII bytes before "charset" in a <meta
+		// http-equiv> content grew under strings.ToLower, and the offset
+		// found in the folded copy sliced the original out of bounds.
+		{"meta-content-non-ascii.html", []byte("<html><head><meta http-equiv=\"Content-Type\" content=\"\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0\xb0charset\"></head><body>\xd6\xd0\xce\xc4</body></html>"), ""},
+		{"meta-content-dotted-i.html", append([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"İİİİ; CHARSET=gbk\"></head><body>"), encode(t, simplifiedchinese.GBK, "中文页面</body></html>")...), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Decode(tc.name, tc.data)
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if !utf8.ValidString(res.Text) {
+					t.Fatal("text is not valid UTF-8")
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error %v, want one containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestCharsetParam(t *testing.T) {
+	for in, want := range map[string]string{
+		`text/html; charset="gb2312"`: "gb2312",
+		`text/html; CharSet=GBK`:      "GBK",
+		"\xb0\xb0charset=gbk":         "gbk",
+		"İİ; CHARSET = utf-8":         "utf-8",
+		"text/html":                   "",
+		"\xb0\xb0\xb0charset":         "",
+	} {
+		if got := charsetParam(in); got != want {
+			t.Errorf("charsetParam(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// bomb is a .docx whose word/document.xml expands to about size bytes of
+// paragraphs while its zip header claims claimed bytes (archive/zip stops
+// reading at the claimed size and calls the file corrupt when it is less).
+func bomb(t testing.TB, size int, claimed uint64) []byte {
+	t.Helper()
+	para := strings.Repeat(`<w:p><w:r><w:t>推进科学立法，提高立法质量。</w:t></w:r></w:p>`, 1000)
+	var deflated bytes.Buffer
+	fw, err := flate.NewWriter(&deflated, flate.BestSpeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crc := crc32.NewIEEE()
+	both := io.MultiWriter(fw, crc)
+	n := 0
+	for _, part := range []string{`<w:document xmlns:w="` + nsWord + `"><w:body>`, para, `</w:body></w:document>`} {
+		for k := 0; k == 0 || part == para && n < size; k++ {
+			both.Write([]byte(part))
+			n += len(part)
+		}
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if claimed == 0 {
+		claimed = uint64(n)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CRC32: crc.Sum32(), CompressedSize64: uint64(deflated.Len()), UncompressedSize64: claimed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(deflated.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDOCXBomb: a .docx that expands past the limit is refused, whatever
+// its header claims, after decompressing no more than the limit (issue 14
+// item 8: a 1.9 MB file expanding to 1 GB ran out of memory).
+func TestDOCXBomb(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		size    int
+		claimed uint64 // 0: the real size
+		limit   int64  // 0: DefaultLimit
+	}{
+		{"expands past the default limit", DefaultLimit + 1<<20, 0, 0},
+		{"header past the default limit", 1 << 20, DefaultLimit + 1<<20, 0},
+		{"header past the limit", 8 << 20, 0, 1 << 20},
+		{"header claims 1 KB", 8 << 20, 1 << 10, 1 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if raceEnabled && tc.size > 8<<20 {
+				t.Skip("65 MB under -race takes minutes; the run without -race checks it")
+			}
+			data := bomb(t, tc.size, tc.claimed)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := DecodeLimit("bomb.docx", data, tc.limit)
+			runtime.ReadMemStats(&after)
+			refused := errors.Is(err, ErrTooLarge) || tc.claimed != 0 && tc.claimed < uint64(tc.size) && err != nil && strings.Contains(err.Error(), "corrupt .docx")
+			if !refused || !strings.HasPrefix(err.Error(), "bomb.docx: ") {
+				t.Fatalf("err = %v, want one naming bomb.docx and wrapping ErrTooLarge", err)
+			}
+			limit := tc.limit
+			if limit == 0 {
+				limit = DefaultLimit
+			}
+			// The text kept is at most the limit; the builder may double it.
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(3*limit) {
+				t.Errorf("allocated %d MB refusing it, want at most %d MB", alloc>>20, 3*limit>>20)
+			}
+		})
+	}
+	// Just under the limit is read.
+	data := bomb(t, 900<<10, 0)
+	res, err := DecodeLimit("fits.docx", data, 1<<20)
+	if err != nil || !strings.HasPrefix(res.Text, "推进科学立法") {
+		t.Fatalf("a .docx under the limit: %v", err)
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	data := []byte(strings.Repeat(policy, 2000))
+	if _, err := DecodeLimit("big.txt", data, int64(len(data))); err != nil {
+		t.Fatalf("at the limit: %v", err)
+	}
+	_, err := DecodeLimit("big.txt", data, int64(len(data))-1)
+	if !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), "big.txt: larger than the input size limit") {
+		t.Fatalf("past the limit: %v", err)
+	}
+}
+
+// TestDOCXTables: a table row is one line, its cells separated by tabs,
+// the paragraphs of a cell joined by a space (issue 14 item 11: a row
+// became one clause per cell).
+func TestDOCXTables(t *testing.T) {
+	doc := `<w:document xmlns:w="` + nsWord + `"><w:body>
+<w:p><w:r><w:t>附表</w:t></w:r></w:p>
+<w:tbl>
+<w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>责任单位</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>推进科学立法。</w:t></w:r></w:p><w:p><w:r><w:t>健全立法机制。</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市司法局</w:t><w:br/><w:t>市人大</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl>
+<w:p><w:r><w:t>后文</w:t></w:r></w:p>
+</w:body></w:document>`
+	res := mustDecode(t, "table.docx", makeDocx(t, doc))
+	check(t, res, FormatDOCX, "", "附表\n序号\t任务\t责任单位\n\t推进科学立法。 健全立法机制。\t市司法局 市人大\n后文\n")
+}
+
+// TestDOCXFootnotes: footnotes are kept after the body, one line each, and
+// their references numbered in the text (issue 14 item 11: they were
+// dropped). NotesAt says where they start.
+func TestDOCXFootnotes(t *testing.T) {
+	doc := `<w:document xmlns:w="` + nsWord + `"><w:body>
+<w:p><w:r><w:t>依照有关法律</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>制定本办法。</w:t></w:r></w:p>
+<w:p><w:r><w:t>另见</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:t>和</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>
+</w:body></w:document>`
+	notes := `<w:footnotes xmlns:w="` + nsWord + `">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>《中华人民共和国立法法》</w:t></w:r></w:p><w:p><w:r><w:t>第八十二条。</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="3"><w:p><w:r><w:t>市政府令第5号。</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="4"><w:p><w:r><w:t>未引用的脚注。</w:t></w:r></w:p></w:footnote>
+</w:footnotes>`
+	data := makeZip(t, "word/document.xml", doc, "word/footnotes.xml", notes)
+	res := mustDecode(t, "notes.docx", data)
+	body := "依照有关法律[1]制定本办法。\n另见[2]和[1]\n"
+	check(t, res, FormatDOCX, "", body+"[1] 《中华人民共和国立法法》 第八十二条。\n[2] 市政府令第5号。\n[4] 未引用的脚注。\n")
+	if res.NotesAt != len(body) {
+		t.Errorf("NotesAt = %d, want %d", res.NotesAt, len(body))
+	}
+	if res := mustDecode(t, "plain.docx", makeDocx(t, documentXML)); res.NotesAt != -1 {
+		t.Errorf("NotesAt = %d without footnotes, want -1", res.NotesAt)
+	}
+}
+
+// TestUTF16WithoutBOM: UTF-16 saved without a byte-order mark is told by
+// where its zero bytes fall (issue 14 item 11: it was called "binary").
+func TestUTF16WithoutBOM(t *testing.T) {
+	for _, tc := range []struct {
+		endian unicode.Endianness
+		format Format
+	}{
+		{unicode.LittleEndian, FormatUTF16LE},
+		{unicode.BigEndian, FormatUTF16BE},
+	} {
+		t.Run(string(tc.format), func(t *testing.T) {
+			// 一 and 最 have a zero low byte: the wrong side gets some zeros too.
+			text := policy + "一是最重要的。𠮷\r\n"
+			res := mustDecode(t, "意见.txt", encode(t, unicode.UTF16(tc.endian, unicode.IgnoreBOM), text))
+			check(t, res, tc.format, "", policyWant+"一是最重要的。𠮷\n")
+			// HTML in UTF-16 without a BOM.
+			res = mustDecode(t, "page.htm", encode(t, unicode.UTF16(tc.endian, unicode.IgnoreBOM), strings.Replace(page, "charset=gbk", "", 1)))
+			check(t, res, FormatHTML, string(tc.format), pageWant)
+		})
+	}
+	// Binary with zero bytes on one side is still binary.
+	for name, data := range map[string][]byte{
+		"counts.bin": {0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00},
+		"image.png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"),
+	} {
+		if _, err := Decode(name, data); err == nil || !strings.Contains(err.Error(), "binary file") {
+			t.Errorf("%s: err = %v, want binary file", name, err)
+		}
 	}
 }

@@ -70,6 +70,10 @@ func decodeText(data []byte) (text string, format Format, charset string, err er
 			return "", "", "", err
 		}
 	default:
+		if format, ok := sniffUTF16(data); ok {
+			text, err = decodeUTF16(data, format == FormatUTF16BE)
+			return text, format, string(format), err
+		}
 		if err := checkBinary(data); err != nil {
 			return "", "", "", err
 		}
@@ -91,6 +95,46 @@ func decodeText(data []byte) (text string, format Format, charset string, err er
 		return "", "", "", err
 	}
 	return text, format, charset, nil
+}
+
+// sniffUTF16 recognises UTF-16 written without a byte-order mark by where
+// its zero bytes fall. Every ASCII character (the newlines, digits and
+// spaces of any document) has a zero high byte, at odd offsets in
+// little-endian and even ones in big-endian; a Han character rarely has a
+// zero byte (一 U+4E00, 最 U+6700 have a zero low byte). So the side with
+// most zero bytes gives the byte order, provided at least one in 20
+// characters puts a zero there, and the text decoded that way must be
+// plausible: no unpaired surrogates or control characters, and at least
+// 95% printable ASCII or characters found in Chinese documents.
+func sniffUTF16(data []byte) (Format, bool) {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return "", false
+	}
+	var zeros [2]int // at even, odd offsets
+	for i, c := range data {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	format, high := FormatUTF16LE, zeros[1]
+	if zeros[0] > zeros[1] {
+		format, high = FormatUTF16BE, zeros[0]
+	}
+	if high*20 < len(data)/2 {
+		return "", false
+	}
+	text, err := decodeUTF16(data, format == FormatUTF16BE)
+	if err != nil || checkBinary([]byte(text)) != nil {
+		return "", false
+	}
+	n, good := 0, 0
+	for _, r := range text {
+		n++
+		if (r >= 0x20 && r < 0x7f) || r == '\t' || r == '\n' || r == '\r' || isChineseDocRune(r) {
+			good++
+		}
+	}
+	return format, good*100 >= n*95
 }
 
 // decodeUTF16 decodes UTF-16 without its BOM, refusing malformed input.

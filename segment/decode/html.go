@@ -83,9 +83,12 @@ func metaCharset(data []byte) string {
 }
 
 // charsetParam extracts the charset from a Content-Type value such as
-// `text/html; charset="gb2312"`.
+// `text/html; charset="gb2312"`. The value is raw bytes in an unknown
+// encoding, so "charset" is found by an ASCII-only case fold: a Unicode
+// fold (strings.ToLower) changes the length of non-ASCII and invalid bytes,
+// and an offset found in the folded copy would not fit the original.
 func charsetParam(contentType string) string {
-	i := strings.Index(strings.ToLower(contentType), "charset")
+	i := indexFoldASCII(contentType, "charset")
 	if i < 0 {
 		return ""
 	}
@@ -98,6 +101,21 @@ func charsetParam(contentType string) string {
 		s = s[:end]
 	}
 	return s
+}
+
+// indexFoldASCII returns the byte offset of the first match of the
+// lower-case ASCII word in s, ignoring ASCII case only, or -1.
+func indexFoldASCII(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // skipped elements contribute no text.

@@ -75,7 +75,10 @@ func (p *parser) inline(a, b int) {
 			if c == '!' {
 				i++
 			}
-			if close, end := link(brackets, parens, a, i, b); end > 0 {
+			// Inside the text of a link already found (i before its
+			// "]("), a link must end before that "](": one whose "(url)"
+			// ran on past it would overlap the outer link's syntax.
+			if close, end := link(brackets, parens, a, i, b); end > 0 && (i > skipFrom || end <= skipFrom) {
 				p.mark(open, i+1, 0)
 				p.mark(close, end, 0)
 				skipFrom, skipTo = close, end

@@ -95,7 +95,23 @@ func Parse(src string) *Doc {
 	p := &parser{src: []rune(src), doc: &Doc{}}
 	p.lines()
 	sort.Slice(p.doc.Marks, func(i, j int) bool { return p.doc.Marks[i].Start < p.doc.Marks[j].Start })
+	p.doc.Marks = apart(p.doc.Marks)
 	return p.doc
+}
+
+// apart drops each mark that overlaps the one kept before it. Overlaps come
+// from readings that disagree (a link found inside another link's text whose
+// syntax runs past it); when in doubt the text stays visible.
+func apart(ms []Mark) []Mark {
+	out := ms[:0]
+	end := 0
+	for _, m := range ms {
+		if m.Start >= end {
+			out = append(out, m)
+			end = m.End
+		}
+	}
+	return out
 }
 
 type parser struct {

@@ -121,6 +121,7 @@ func parseData() (*dicts, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.resolveChains()
 
 	phrases, err := dataFS.ReadFile(fileTSPhrases)
 	if err != nil {
@@ -145,6 +146,28 @@ func parseData() (*dicts, error) {
 	}
 	d.index()
 	return d, nil
+}
+
+// resolveChains makes every character's Simplified form final. OpenCC's
+// TSCharacters maps some characters to another Traditional form that it
+// maps again (薴→苧, and 苧→苎), relying on no table being read twice; one
+// lookup would leave 苧. Each target is followed through the table until
+// it reaches a character that is not converted, or one that is also valid
+// Simplified (ambiguous: 乾, 於), where OpenCC's own choice stands. A cycle
+// (none in the data) would stop where it closes.
+func (d *dicts) resolveChains() {
+	for k, in := range d.info {
+		seen := map[rune]bool{k: true}
+		for {
+			next := d.info[in.to]
+			if next.to == 0 || next.ambiguous || seen[next.to] {
+				break
+			}
+			seen[in.to] = true
+			in.to = next.to
+		}
+		d.info[k] = in
+	}
 }
 
 // index moves d.info into the dense table read by get.

@@ -531,3 +531,48 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestConversionIsFinal: no Simplified form the tables give is itself
+// converted again (unless it is also valid Simplified, as 乾 or 於 are), so
+// one pass yields Simplified text. OpenCC's TSCharacters chains some (薴→苧
+// and 苧→苎); issue 14 item 11 found Simplified("薴") == "苧".
+func TestConversionIsFinal(t *testing.T) {
+	d := load()
+	stillTraditional := func(r rune) bool {
+		in := d.get(r)
+		return in.to != 0 && !in.ambiguous
+	}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		in := d.get(r)
+		if in.to == 0 {
+			continue
+		}
+		n++
+		if stillTraditional(in.to) {
+			t.Errorf("TSCharacters: %q → %q, which converts again to %q", r, in.to, d.get(in.to).to)
+		}
+		if got := Simplified(string(r)); in.ambiguous == false && got != string(in.to) {
+			t.Errorf("Simplified(%q) = %q, want %q", r, got, in.to)
+		}
+	}
+	if n < 3000 {
+		t.Fatalf("only %d characters checked", n)
+	}
+	// A phrase's value is final as it stands: it may keep a character the
+	// character table would convert (毕昇 keeps the 昇 of a name), and it is
+	// not converted again. (Phrases whose key is plain Simplified text, as
+	// 藉此 is, apply only in Traditional text; Simplified alone keeps them.)
+	for k, p := range d.ts {
+		if p.to != nil && p.simpOK {
+			if got := Simplified(k); got != string(p.to) {
+				t.Errorf("Simplified(%q) = %q, want the phrase's %q", k, got, string(p.to))
+			}
+		}
+	}
+	for in, want := range map[string]string{"薴": "苎", "苧": "苎", "薴麻": "苎麻"} {
+		if got := Simplified(in); got != want {
+			t.Errorf("Simplified(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
