@@ -43,7 +43,7 @@ func TestCommandJSON(t *testing.T) {
 		t.Errorf("stderr is not a terminal, yet got %q", errs)
 	}
 	report.ValidateReport(t, "seeds+mine", []byte(out))
-	if !strings.Contains(out, `"id": "mine"`) || !strings.Contains(out, `"id": "shantou"`) {
+	if !strings.Contains(out, `"id":"mine"`) || !strings.Contains(out, `"id":"shantou"`) {
 		t.Error("the user's file or the seeds are missing")
 	}
 

@@ -145,7 +145,7 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 	label := docLabels(rep)
 	pg := &page{
 		Tool: rep.Tool, Schema: rep.Schema, Theme: th.CSS(), CSS: pageCSS, JS: pageJS,
-		Params: paramList(m.Params), OpenAll: len(rep.Documents) <= compactAbove, Measures: len(rep.Measures),
+		Params: paramList(rep.Parameters), OpenAll: len(rep.Documents) <= compactAbove, Measures: len(rep.Measures),
 		Kinds: []string{string(compare.Verbatim), string(compare.Near), string(compare.Paraphrase), string(compare.Unique)},
 	}
 	measures := map[string]*Measure{}

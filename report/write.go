@@ -29,50 +29,41 @@ func WriteFile(path string, render func(io.Writer) error) error {
 	return nil
 }
 
-// File is one file of a multi-file report (CSV).
-type File struct {
-	Name string // base name inside the report directory
-	Data []byte
-}
-
-// WriteDir writes files into dir, creating dir if missing. Every file is
+// WriteTables writes the tables of a multi-file report (CSV) into dir,
+// each named prefix + its name, creating dir if missing. Every table is
 // first written to a temporary file; only when all are written are they
-// renamed into place, so a run that fails writing replaces none of the old
-// files. (Renames inside one directory fail only when the disk does; then
-// the files renamed so far are new and the rest old, each one whole.)
-func WriteDir(dir string, files []File) error {
+// renamed into place, so a run that fails writing replaces none of the
+// old files. (Renames inside one directory fail only when the disk does;
+// then the files renamed so far are new and the rest old, each one whole.)
+func WriteTables(dir, prefix string, tables []Table) error {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("%s: not a directory", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
 	}
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			return fmt.Errorf("%s: is a directory", path)
+	paths := make([]string, len(tables))
+	for i, t := range tables {
+		paths[i] = filepath.Join(dir, prefix+t.Name)
+		if info, err := os.Stat(paths[i]); err == nil && info.IsDir() {
+			return fmt.Errorf("%s: is a directory", paths[i])
 		}
 	}
-	tmps := make([]string, 0, len(files))
+	tmps := make([]string, 0, len(tables))
 	cleanup := func() {
 		for _, t := range tmps {
 			os.Remove(t)
 		}
 	}
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		tmp, err := stage(path, func(w io.Writer) error {
-			_, err := w.Write(f.Data)
-			return err
-		})
+	for i, t := range tables {
+		tmp, err := stage(paths[i], t.Write)
 		if err != nil {
 			cleanup()
 			return err
 		}
 		tmps = append(tmps, tmp)
 	}
-	for i, f := range files {
-		path := filepath.Join(dir, f.Name)
+	for i, path := range paths {
 		if err := os.Rename(tmps[i], path); err != nil {
 			cleanup()
 			return fmt.Errorf("%s: %w", path, unwrapPath(err))
