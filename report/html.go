@@ -2,6 +2,7 @@ package report
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -43,7 +44,9 @@ func mustAsset(name string) string {
 const compactAbove = 8
 
 // HTML writes one self-contained page (no network, no external fonts or
-// scripts) with the documents, a similarity heat map, the topics with
+// scripts) with the documents, a similarity heat map (in cluster order
+// past 10 documents, left out past heatMapUpTo) and each document's
+// closest partners past 10, the topics with
 // shared words highlighted, the measure × city matrix with a small filter
 // script, the unique measures of each city and each document's outline.
 // Everything is escaped by html/template.
@@ -64,6 +67,11 @@ type page struct {
 	Measures         int
 	Docs             []pageDoc
 	Heat             heatMap
+	ShowHeat         bool         // few enough documents for a matrix (heatMapUpTo)
+	Clustered        bool         // the matrix and partner list are in cluster order
+	Partners         []partnerRow // each document's closest partners, past 10 documents
+	PartnersShown    int
+	PairsNote        string // what the similarity cut left out, when it did
 	Topics           []pageTopic
 	Matrix           matrix
 	Unique           []pageUnique
@@ -171,7 +179,19 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 	for k := 2; k <= len(rep.Documents); k++ {
 		pg.SharingThreshold = append(pg.SharingThreshold, k)
 	}
-	pg.Heat = buildHeatMap(rep, label, th)
+	pairs := m.Cut.Select(r.Similarity, len(r.Docs))
+	order := docOrder(r, pairs)
+	n := len(rep.Documents)
+	pg.ShowHeat, pg.Clustered = n <= heatMapUpTo, n > 10 && n <= clusterOrderUpTo
+	if pg.ShowHeat {
+		pg.Heat = buildHeatMap(rep, label, th, order)
+	}
+	if n > 10 {
+		pg.Partners, pg.PartnersShown = buildPartners(r, pairs, order, label), partnersShown
+	}
+	if !m.Cut.All() {
+		pg.PairsNote = fmt.Sprintf("This report lists the pairs that share at least %d measures and, of those, each document's %d closest partners (parameters similarity_min_shared and similarity_top_partners); the matrix shows any other pair as 0.", m.Cut.MinShared, m.Cut.TopPartners)
+	}
 	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns)
 	pg.Matrix = buildMatrix(r, rep, pg.Docs, len(rep.Documents) > compactAbove, isContent)
 	pg.Unique = buildUnique(rep, label, unique)
