@@ -69,6 +69,9 @@ func buildHeatMap(rep *Report, label map[string]string, th Theme, order []int) h
 	top := 28
 	if h.Rotate {
 		top = labelW
+		if angle == -90 {
+			top += 8 // upright labels take their whole width above the matrix
+		}
 	}
 	scale := heatScale(rep)
 	h.Max = Score(scale).String()
