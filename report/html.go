@@ -38,6 +38,12 @@ func mustAsset(name string) string {
 	return string(b)
 }
 
+// matrixColumnsUpTo is the number of documents up to which the measure
+// matrix has a column per document; past it a row names the documents
+// that hold the measure, since hundreds of mostly empty columns would be
+// most of the page and no one could read them.
+const matrixColumnsUpTo = 40
+
 // compactAbove is the number of documents above which the measure matrix
 // shows marks instead of clause text and leaves unique measures to their
 // own section, so that a page over hundreds of documents stays usable.
@@ -117,6 +123,7 @@ type topicPart struct {
 
 type matrix struct {
 	Compact bool
+	Listed  bool // one cell naming the documents instead of a column each (past matrixColumnsUpTo)
 	Docs    []pageDoc
 	Rows    []matrixRow
 	Total   int
@@ -291,7 +298,7 @@ func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep w
 // the words that not every document uses are marked, which shows the
 // light edits (a place name, a word added or dropped) at a glance.
 func buildMatrix(r *compare.Result, rep *Report, docs []pageDoc, compact bool, isContent wordFilter) matrix {
-	mx := matrix{Compact: compact, Docs: docs}
+	mx := matrix{Compact: compact, Listed: len(docs) > matrixColumnsUpTo, Docs: docs}
 	for mi, m := range rep.Measures {
 		if compact && len(m.Documents) < 2 {
 			continue
