@@ -26,7 +26,8 @@ type reportOptions struct {
 	timings     bool
 	topPartners int
 	minShared   int
-	cutSet      bool // --top-partners or --min-shared given
+	topSet      bool // --top-partners given
+	minSet      bool // --min-shared given
 	files       []string
 }
 
@@ -79,13 +80,7 @@ recorded with the parameters.`,
 					opt.format = f
 				}
 			}
-			opt.cutSet = cmd.Flags().Changed("top-partners") || cmd.Flags().Changed("min-shared")
-			if !cmd.Flags().Changed("top-partners") {
-				opt.topPartners = -1
-			}
-			if !cmd.Flags().Changed("min-shared") {
-				opt.minShared = -1
-			}
+			opt.topSet, opt.minSet = cmd.Flags().Changed("top-partners"), cmd.Flags().Changed("min-shared")
 			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), opt)
 		},
 	}
@@ -106,7 +101,7 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 	if opt.format == "csv" && (opt.output == "" || opt.output == "-") {
 		return &exitError{2, fmt.Errorf("--format csv writes several files: name a directory with -o DIR (or -o NAME.csv)")}
 	}
-	if opt.topPartners < -1 || opt.minShared < -1 {
+	if opt.topPartners < 0 || opt.minShared < 0 {
 		return &exitError{2, fmt.Errorf("--top-partners and --min-shared take a number ≥ 0")}
 	}
 	progress := report.NewProgress(stderr)
@@ -123,13 +118,11 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 	res := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 	timer.done("analyze", "%d measures, %d topics, %d passages", len(res.Measures), len(res.Topics), len(res.Passages))
 	meta := report.NewMeta("citydiff", Version, res)
-	if opt.cutSet {
-		if opt.topPartners >= 0 {
-			meta.Cut.TopPartners = opt.topPartners
-		}
-		if opt.minShared >= 0 {
-			meta.Cut.MinShared = opt.minShared
-		}
+	if opt.topSet {
+		meta.Cut.TopPartners = opt.topPartners
+	}
+	if opt.minSet {
+		meta.Cut.MinShared = opt.minShared
 	}
 
 	progress.Step("writing %s…", opt.format)
