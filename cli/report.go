@@ -64,7 +64,8 @@ directories) and writes what it found:
 
 json, jsonl, md and html go to standard output unless -o names a file;
 without --format the format follows the -o file's extension (.json .jsonl
-.md .html .csv), else json. Files are replaced atomically: a failed run
+.md .html .csv), else json; a further .gz (report.jsonl.gz, study.csv.gz)
+writes gzip, which pandas, duckdb and R read as they are. Files are replaced atomically: a failed run
 leaves old reports alone. Every report records the tool version, the
 parameters and each input's sha256, and the same inputs give the same bytes.
 
@@ -76,7 +77,7 @@ recorded with the parameters.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.files = args
 			if !cmd.Flags().Changed("format") {
-				if f, ok := formatByExt[strings.ToLower(filepath.Ext(opt.output))]; ok {
+				if f, ok := formatByExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(opt.output, gzipExt(opt.output))))]; ok {
 					opt.format = f
 				}
 			}
@@ -136,18 +137,28 @@ func runReport(stdout, stderr io.Writer, opt reportOptions) error {
 // writeReport writes the report where -o says: standard output, a file, or
 // for csv a set of tables.
 func writeReport(stdout io.Writer, opt reportOptions, write func(io.Writer, *compare.Result, report.Meta) error, res *compare.Result, meta report.Meta) error {
+	gz := gzipExt(opt.output)
+	output := strings.TrimSuffix(opt.output, gz)
 	if opt.format == "csv" {
-		dir, prefix := opt.output, ""
-		if strings.EqualFold(filepath.Ext(opt.output), ".csv") {
-			dir, prefix = filepath.Dir(opt.output), strings.TrimSuffix(filepath.Base(opt.output), filepath.Ext(opt.output))+"-"
+		dir, prefix := output, ""
+		if strings.EqualFold(filepath.Ext(output), ".csv") {
+			dir, prefix = filepath.Dir(output), strings.TrimSuffix(filepath.Base(output), filepath.Ext(output))+"-"
 		}
 		tables, err := report.CSV(res, meta)
 		if err != nil {
 			return err
 		}
+		if gz != "" {
+			for i := range tables {
+				tables[i] = report.Table{Name: tables[i].Name + gz, Write: report.Gzip(tables[i].Write)}
+			}
+		}
 		return report.WriteTables(dir, prefix, tables)
 	}
 	render := func(w io.Writer) error { return write(w, res, meta) }
+	if gz != "" {
+		render = report.Gzip(render)
+	}
 	if opt.output == "" || opt.output == "-" {
 		// The writers check everything they could fail on before the first
 		// byte, so what reaches stdout is whole unless stdout itself fails.
@@ -158,6 +169,15 @@ func writeReport(stdout io.Writer, opt reportOptions, write func(io.Writer, *com
 		return bw.Flush()
 	}
 	return report.WriteFile(opt.output, render)
+}
+
+// gzipExt is ".gz" when -o names a gzip file (report.json.gz), which is
+// written compressed; the extension before it names the format.
+func gzipExt(output string) string {
+	if ext := filepath.Ext(output); strings.EqualFold(ext, ".gz") {
+		return ext
+	}
+	return ""
 }
 
 // stageTimer prints, with --timings, how long each stage took: one line

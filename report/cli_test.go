@@ -2,7 +2,9 @@ package report_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +152,41 @@ func TestCommandCutAndTimings(t *testing.T) {
 		if !strings.Contains(errs, stage) {
 			t.Errorf("--timings: no %q line in %q", stage, errs)
 		}
+	}
+}
+
+// TestCommandGzip writes reports with a .gz name: gzip, the format taken
+// from the name before it, and the same bytes on a second run.
+func TestCommandGzip(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"r.json.gz", "r2.json.gz", "t.csv.gz"} {
+		if code, _, errs := run(t, "-o", filepath.Join(dir, name)); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+	}
+	read := func(name string) []byte {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return data
+	}
+	report.ValidateReport(t, "r.json.gz", read("r.json.gz"))
+	a, _ := os.ReadFile(filepath.Join(dir, "r.json.gz"))
+	b, _ := os.ReadFile(filepath.Join(dir, "r2.json.gz"))
+	if !bytes.Equal(a, b) {
+		t.Error("two runs give different gzip bytes")
+	}
+	if csv := read("t-clauses.csv.gz"); !bytes.HasPrefix(csv, []byte("\uFEFF\"document\",\"id\"")) {
+		t.Errorf("t-clauses.csv.gz starts %q", csv[:min(40, len(csv))])
 	}
 }

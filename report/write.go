@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -70,6 +71,18 @@ func WriteTables(dir, prefix string, tables []Table) error {
 		}
 	}
 	return nil
+}
+
+// Gzip compresses what render writes. The output has no name or time in
+// its header, so the same report gives the same bytes.
+func Gzip(render func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		zw := gzip.NewWriter(w)
+		if err := render(zw); err != nil {
+			return err
+		}
+		return zw.Close()
+	}
 }
 
 // stage renders into a new temporary file next to path and returns its
