@@ -77,6 +77,7 @@ type page struct {
 	Clustered        bool         // the matrix and partner list are in cluster order
 	Partners         []partnerRow // each document's closest partners, past 10 documents
 	PartnersShown    int
+	TopicsWithText   int // topics past this are named without text (0: all have text)
 	PairsNote        string // what the similarity cut left out, when it did
 	Topics           []pageTopic
 	Matrix           matrix
@@ -110,6 +111,13 @@ type pageTopic struct {
 // maxTopicColumns bounds the sections a topic shows side by side: with
 // hundreds of documents a topic would otherwise repeat the whole corpus.
 const maxTopicColumns = 8
+
+// topicsWithTextPast40 is how many topics show their text once there are
+// more than matrixColumnsUpTo documents; the rest are named with their
+// sections, so that the page of a large corpus stays loadable (at 200
+// documents the text of every topic alone is 24 MB). The JSON report has
+// them all.
+const topicsWithTextPast40 = 100
 
 type topicColumn struct {
 	Doc, DocID, Section, Title, Script string
@@ -199,7 +207,11 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 	if !m.Cut.All() {
 		pg.PairsNote = fmt.Sprintf("This report lists the pairs that share at least %d measures and, of those, each document's %d closest partners (parameters similarity_min_shared and similarity_top_partners); the matrix shows any other pair as 0.", m.Cut.MinShared, m.Cut.TopPartners)
 	}
-	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns)
+	withText := len(r.Topics)
+	if len(rep.Documents) > matrixColumnsUpTo && withText > topicsWithTextPast40 {
+		withText, pg.TopicsWithText = topicsWithTextPast40, topicsWithTextPast40
+	}
+	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns, withText)
 	pg.Matrix = buildMatrix(r, rep, pg.Docs, len(rep.Documents) > compactAbove, isContent)
 	pg.Unique = buildUnique(rep, label, unique)
 	return pg
@@ -258,7 +270,10 @@ func outline(d *Document, measures map[string]*Measure) []outlineNode {
 	return build("")
 }
 
-func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter, maxColumns int) []pageTopic {
+// buildTopics lays out each topic's sections side by side, at most
+// maxColumns of them with their text; topics past the first withText are
+// named with their sections only.
+func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter, maxColumns, withText int) []pageTopic {
 	var out []pageTopic
 	sections := sectionIndex(rep)
 	for ti := range r.Topics {
@@ -271,7 +286,7 @@ func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep w
 			d := r.Docs[ref.Doc]
 			sid := d.Sections[ref.Section].ID
 			col := topicColumn{Doc: label[d.ID], DocID: d.ID, Section: sid, Title: sectionTitle(sections[sid]), Script: string(d.Script)}
-			if i >= maxColumns {
+			if i >= maxColumns || ti >= withText {
 				pt.More = append(pt.More, col)
 				continue
 			}

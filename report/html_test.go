@@ -336,7 +336,7 @@ func TestHTMLTopicColumnsBounded(t *testing.T) {
 	for _, d := range rep.Documents {
 		label[d.ID] = d.City
 	}
-	topics := buildTopics(r, rep, label, func(string) bool { return true }, 2)
+	topics := buildTopics(r, rep, label, func(string) bool { return true }, 2, len(r.Topics))
 	checked := false
 	for k, pt := range topics {
 		want := len(r.Topics[k].Sections)
@@ -395,6 +395,22 @@ func TestHTMLListedMatrix(t *testing.T) {
 		}
 		if got := text(cells[0]); got != want {
 			t.Errorf("row %s names %q, want %q", pg.Matrix.Rows[i].ID, got, want)
+		}
+	}
+}
+
+// TestHTMLTopicsWithText: past the first withText topics a topic names its
+// sections without their text.
+func TestHTMLTopicsWithText(t *testing.T) {
+	r, m := seedMeta(t)
+	rep, _ := Build(r, m)
+	topics := buildTopics(r, rep, docLabels(rep), func(string) bool { return true }, maxTopicColumns, 3)
+	if len(topics) <= 3 {
+		t.Fatalf("only %d topics", len(topics))
+	}
+	for k, pt := range topics {
+		if k < 3 && len(pt.Columns) == 0 || k >= 3 && (len(pt.Columns) != 0 || len(pt.More) != len(r.Topics[k].Sections)) {
+			t.Errorf("topic %d (%s): %d columns with text, %d named", k, pt.ID, len(pt.Columns), len(pt.More))
 		}
 	}
 }
