@@ -77,7 +77,7 @@ type page struct {
 	Clustered        bool         // the matrix and partner list are in cluster order
 	Partners         []partnerRow // each document's closest partners, past 10 documents
 	PartnersShown    int
-	TopicsWithText   int // topics past this are named without text (0: all have text)
+	TopicsWithText   int    // topics past this are named without text (0: all have text)
 	PairsNote        string // what the similarity cut left out, when it did
 	Topics           []pageTopic
 	Matrix           matrix
