@@ -226,10 +226,12 @@ func (c *clusterer) linkage(ra, rb int) float64 {
 //   - granularity: a document states in two clauses of one section what
 //     another states in one, which can be the mutual best of only one.
 //
-// A lone clause joins the measure of its best candidate in some document
-// when their similarity clears the link bar by AttachMargin, the measure
-// either lacks the clause's document or holds it only in the same section,
-// and the linkage check passes. Proposals are taken strongest first.
+// A lone clause proposes to join the measure of its best candidate in each
+// other document whose similarity clears the link bar by AttachMargin. The
+// proposals of all clauses are taken strongest first; one is accepted when
+// the measure either lacks the clause's document or holds it only in the
+// same section, and the linkage check passes. A clause whose best proposal
+// fails these checks may still join through its next best.
 func (c *clusterer) attach(affinity func(i, j int) float64) {
 	f := c.f
 	type proposal struct {
@@ -242,15 +244,17 @@ func (c *clusterer) attach(affinity func(i, j int) float64) {
 			continue
 		}
 		dy := f.clauses[y].ref.Doc
-		for _, s := range list { // best first
+		seen := map[int]bool{dy: true}
+		for _, s := range list { // best first: its best match in each document
 			x := s.to
-			if f.clauses[x].ref.Doc == dy {
+			dx := f.clauses[x].ref.Doc
+			if seen[dx] {
 				continue
 			}
+			seen[dx] = true
 			if s.sim >= c.bar(affinity, y, x)+c.p.AttachMargin {
 				props = append(props, proposal{y, x, s.sim})
 			}
-			break
 		}
 	}
 	sort.Slice(props, func(a, b int) bool {
@@ -261,7 +265,7 @@ func (c *clusterer) attach(affinity func(i, j int) float64) {
 	})
 	for _, pr := range props {
 		ry, rx := c.find(pr.y), c.find(pr.x)
-		if ry == rx || len(c.member[ry]) > 1 {
+		if ry == rx || len(c.member[ry]) > 1 { // joined already, by a stronger proposal
 			continue
 		}
 		dy := f.clauses[pr.y].ref.Doc

@@ -95,19 +95,20 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 		for ci := range d.Clauses {
 			c := &d.Clauses[ci]
 			cf := clauseFeat{ref: ClauseRef{di, ci}, section: c.Section}
+			expansion, numbered := expansionWords(c.Norm, seg)
 			for ti, t := range c.Tokens {
 				if !isWordish(t.Text) || own[t.Text] {
 					continue
 				}
 				id := f.voc.id(t.Text)
 				cf.all = append(cf.all, id)
-				if seg.IsContent(t.Text) {
+				if seg.IsContent(t.Text) && !numbered[t.Text] {
 					cf.seq = append(cf.seq, id)
 					cf.seqTok = append(cf.seqTok, ti)
 				}
 			}
 			cf.masked = maskOwnName(c.Norm, d)
-			for _, w := range expansionWords(c.Norm, seg) {
+			for _, w := range expansion {
 				cf.extra = append(cf.extra, f.voc.id(w))
 			}
 			f.byDoc[di] = append(f.byDoc[di], len(f.clauses))
@@ -143,12 +144,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 	f.domain = make([]bool, n)
 	for id, w := range f.voc.words {
 		idf := math.Log(1 + C/float64(max(f.clDF[id], 1)))
-		docShare := float64(f.docDF[id]) / N
-		collection := 1.0
-		if N > 2 {
-			// 1 for a word of one or two documents, ~0.1 for a word of all.
-			collection = math.Max(0.1, 1-docShare*docShare)
-		}
+		collection := collectionFactor(f.docDF[id], f.clDF[id], N, p.StockSpread)
 		f.rarity[id] = math.Min(1.6, math.Max(0.4, seg.Rarity(w)/10))
 		f.domain[id] = seg.IsDomain(w)
 		if actor.MatchString(w) {
@@ -166,7 +162,7 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			}
 		}
 	}
-	for i := range f.clauses {
+	forEach(len(f.clauses), func(_, i int) {
 		cf := &f.clauses[i]
 		tf := map[int]float64{}
 		for _, id := range cf.seq {
@@ -191,8 +187,26 @@ func buildFeatures(r *Result, seg *words.Segmenter, p Params) *features {
 			}
 		}
 		cf.vec = unit(acc)
-	}
+	})
 	return f
+}
+
+// collectionFactor is how much a word (or bigram) used by docDF of n
+// documents, in clDF clauses, keeps of its weight: 1 for a word of one or
+// two documents, falling to 0.1 for a stock phrase of every document. A
+// word is stock in proportion to how many clauses of each document use it,
+// up to stockSpread (Params.StockSpread).
+func collectionFactor(docDF, clDF int, n, stockSpread float64) float64 {
+	if n <= 2 || docDF == 0 {
+		return 1
+	}
+	share := float64(docDF) / n
+	stock := 1.0
+	if stockSpread > 1 {
+		spread := float64(clDF) / float64(docDF)
+		stock = math.Min(1, math.Max(0, (spread-1)/(stockSpread-1)))
+	}
+	return math.Max(0.1, 1-share*share*stock)
 }
 
 // isWordish reports whether a token is text rather than punctuation.
@@ -262,26 +276,50 @@ func unit(acc map[int]float64) []entry {
 // common words that the weighted word vectors barely see
 // (健全协调联动工作机制).
 func (f *features) buildGrams(n int) {
-	ids := map[string]int{}
+	// Each clause's n-grams are hashed (64-bit FNV over the runes) on
+	// every core; the hashes are then numbered in clause order, so ids do
+	// not depend on scheduling. Two different n-grams would share an id
+	// only on a 64-bit hash collision.
+	hashes := make([][]uint64, len(f.clauses))
+	forEach(len(f.clauses), func(_, i int) {
+		text := letters(f.clauses[i].masked)
+		var hs []uint64
+		for k := 0; k+n <= len(text); k++ {
+			h := uint64(14695981039346656037)
+			for _, r := range text[k : k+n] {
+				h ^= uint64(r)
+				h *= 1099511628211
+			}
+			hs = append(hs, h)
+		}
+		hashes[i] = hs
+	})
+	ids := map[uint64]int{}
 	for i := range f.clauses {
 		cf := &f.clauses[i]
-		text := letters(cf.masked)
-		seen := map[int]bool{}
-		for k := 0; k+n <= len(text); k++ {
-			g := string(text[k : k+n])
-			id, ok := ids[g]
+		for _, h := range hashes[i] {
+			id, ok := ids[h]
 			if !ok {
 				id = len(ids)
-				ids[g] = id
+				ids[h] = id
 			}
-			if !seen[id] {
-				seen[id] = true
-				cf.grams = append(cf.grams, id)
-			}
+			cf.grams = append(cf.grams, id)
 		}
 		sort.Ints(cf.grams)
+		cf.grams = dedupSorted(cf.grams)
 	}
 	f.ngrams = len(ids)
+}
+
+// dedupSorted drops repeated values from a sorted slice, in place.
+func dedupSorted(a []int) []int {
+	out := a[:0]
+	for _, v := range a {
+		if len(out) == 0 || v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // buildBigrams gives every clause a weighted bag of its character bigrams
@@ -327,13 +365,10 @@ func (f *features) buildBigrams(r *Result) {
 	}
 	C := float64(len(f.clauses))
 	N := float64(len(r.Docs))
-	for i, bag := range bags {
+	forEach(len(bags), func(_, i int) {
+		bag := bags[i]
 		for id, n := range bag {
-			collection := 1.0
-			if N > 2 {
-				share := float64(docDF[id]) / N
-				collection = math.Max(0.1, 1-share*share)
-			}
+			collection := collectionFactor(docDF[id], clDF[id], N, f.p.StockSpread)
 			bag[id] = (1 + math.Log(n)) * math.Log(1+C/float64(clDF[id])) * collection
 		}
 		raw := make([]entry, 0, len(bag))
@@ -347,7 +382,7 @@ func (f *features) buildBigrams(r *Result) {
 		}
 		f.clauses[i].rawChars, f.clauses[i].charMass = raw, mass
 		f.clauses[i].chars = unit(bag)
-	}
+	})
 }
 
 // containment is the share of the lighter bag's weight found in the other.

@@ -1,10 +1,6 @@
 package compare
 
-import (
-	"runtime"
-	"sort"
-	"sync"
-)
+import "sort"
 
 // Candidate generation.
 //
@@ -37,10 +33,10 @@ func (f *features) candidates(p Params) [][]scored {
 	limit := int(p.MaxDocFreq * float64(len(f.clauses)))
 	limit = max(limit, 8)
 	limit = min(limit, p.MaxPosting)
-	postings := make([][]int, len(f.voc.words))
+	postings := make([][]posting, len(f.voc.words))
 	for i, cf := range f.clauses {
 		for _, e := range cf.vec {
-			postings[e.id] = append(postings[e.id], i)
+			postings[e.id] = append(postings[e.id], posting{i, e.w})
 		}
 	}
 	for id, list := range postings {
@@ -60,51 +56,35 @@ func (f *features) candidates(p Params) [][]scored {
 		}
 	}
 	out := make([][]scored, len(f.clauses))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			acc, shared := map[int]float64{}, map[int]int{}
-			for i := range next {
-				out[i] = f.candidatesOf(i, postings, gramPostings, acc, shared, p)
-			}
-		}()
-	}
-	for i := range f.clauses {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	accs := make([]*accumulator, workers())
+	forEach(len(f.clauses), func(w, i int) {
+		if accs[w] == nil {
+			accs[w] = newAccumulator(len(f.clauses))
+		}
+		out[i] = f.candidatesOf(i, postings, gramPostings, accs[w], p)
+	})
 	return out
 }
 
 // candidatesOf ranks the clauses that share indexed words or character
 // n-grams with clause i by the larger of their partial cosine and the share
 // of n-grams they have in common, and fully scores the best of them.
-func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[int]float64, shared map[int]int, p Params) []scored {
-	clear(acc)
-	clear(shared)
+func (f *features) candidatesOf(i int, postings [][]posting, gramPostings [][]int, acc *accumulator, p Params) []scored {
+	acc.reset()
 	me := &f.clauses[i]
 	for _, e := range me.vec {
-		for _, j := range postings[e.id] {
-			if j != i {
-				acc[j] += e.w * f.weightIn(j, e.id)
+		for _, q := range postings[e.id] {
+			if q.clause != i {
+				acc.add(q.clause, e.w*q.w)
 			}
 		}
 	}
 	for _, g := range me.grams {
 		for _, j := range gramPostings[g] {
 			if j != i {
-				shared[j]++
+				acc.count(j)
 			}
 		}
-	}
-	for j, n := range shared {
-		share := float64(n) / float64(min(len(me.grams), len(f.clauses[j].grams)))
-		acc[j] = max(acc[j], share)
 	}
 	type pre struct {
 		j int
@@ -132,9 +112,10 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 			k = m
 		}
 	}
-	for j, s := range acc {
-		if j == i {
-			continue
+	for _, j := range acc.touched {
+		s := acc.dot[j]
+		if n := acc.shared[j]; n > 0 {
+			s = max(s, float64(n)/float64(min(len(me.grams), len(f.clauses[j].grams))))
 		}
 		x := pre{j, s}
 		switch {
@@ -181,14 +162,50 @@ func (f *features) candidatesOf(i int, postings, gramPostings [][]int, acc map[i
 	return res
 }
 
-// weightIn is the weight of word id in clause j's unit vector.
-func (f *features) weightIn(j, id int) float64 {
-	v := f.clauses[j].vec
-	k := sort.Search(len(v), func(k int) bool { return v[k].id >= id })
-	if k < len(v) && v[k].id == id {
-		return v[k].w
+// posting is one clause that uses a word, with the word's weight in the
+// clause's unit vector.
+type posting struct {
+	clause int
+	w      float64
+}
+
+// accumulator sums, for one query clause at a time, the partial dot
+// products and shared n-grams of the clauses it meets. Dense arrays
+// indexed by clause, reset through the list of clauses touched, cost far
+// less than maps on large collections.
+type accumulator struct {
+	dot     []float64
+	shared  []int32
+	seen    []bool
+	touched []int
+}
+
+func newAccumulator(n int) *accumulator {
+	return &accumulator{dot: make([]float64, n), shared: make([]int32, n), seen: make([]bool, n)}
+}
+
+func (a *accumulator) touch(j int) {
+	if !a.seen[j] {
+		a.seen[j] = true
+		a.touched = append(a.touched, j)
 	}
-	return 0
+}
+
+func (a *accumulator) add(j int, w float64) {
+	a.touch(j)
+	a.dot[j] += w
+}
+
+func (a *accumulator) count(j int) {
+	a.touch(j)
+	a.shared[j]++
+}
+
+func (a *accumulator) reset() {
+	for _, j := range a.touched {
+		a.dot[j], a.shared[j], a.seen[j] = 0, 0, false
+	}
+	a.touched = a.touched[:0]
 }
 
 // onlySharedWord returns the number of words two vectors share and, when

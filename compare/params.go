@@ -16,6 +16,13 @@ type Params struct {
 	// count in the clause's own bag of words (item headings name the
 	// measure their detail spells out). 0 leaves headings out.
 	HeadingWeight float64 `json:"heading_weight"`
+	// StockSpread tells a stock phrase from a shared measure. A word that
+	// most documents use counts little only when each of them uses it in
+	// about this many clauses or more (依法治市, 文明行为); a word that many
+	// documents use once each (无偿献血, 三项制度) is what they share, and
+	// keeps its weight. 1 or less: every word most documents use counts
+	// little.
+	StockSpread float64 `json:"stock_spread"`
 
 	// Candidates: which pairs of clauses are compared at all.
 
@@ -125,6 +132,7 @@ func DefaultParams() Params {
 	return Params{
 		ActorWeight:   0.4,
 		HeadingWeight: 0,
+		StockSpread:   4,
 
 		NGram:         4,
 		MaxDocFreq:    0.15,
@@ -136,7 +144,7 @@ func DefaultParams() Params {
 		CharWeight:       1.0,
 		ContainmentMass:  25,
 		SingleWordFactor: 0.5,
-		MinEvidence:      12,
+		MinEvidence:      24,
 		AlignWeight:      0.9,
 		MinAligned:       4,
 		MismatchCost:     0.6,
@@ -151,8 +159,8 @@ func DefaultParams() Params {
 		LinkDensityWeight: 0.5,
 		TopicJoinShare:    0.7,
 
-		MatchThreshold:    0.38,
-		TopicThreshold:    0.27,
+		MatchThreshold:    0.44,
+		TopicThreshold:    0.31,
 		AlignedSimilarity: 0.5,
 		RepeatThreshold:   0.9,
 

@@ -45,15 +45,24 @@ func loadShorthands() []shorthand {
 
 // expansionWords returns the content words of the expansions of the
 // shorthands a normalized clause uses.
-func expansionWords(norm string, seg *words.Segmenter) []string {
-	var out []string
+func expansionWords(norm string, seg *words.Segmenter) (expansion []string, numbered map[string]bool) {
 	for _, s := range loadShorthands() {
 		if !strings.Contains(norm, s.key) {
 			continue
 		}
 		for _, t := range seg.Words(s.expansion) {
-			out = append(out, t.Text)
+			expansion = append(expansion, t.Text)
+		}
+		// The numbered word of the shorthand (三项, 五公开) stands for the
+		// expansion; counted as well, its rarity would outweigh it.
+		for _, t := range seg.Words(s.key) {
+			if strings.ContainsAny(t.Text, "一二两三四五六七八九十") {
+				if numbered == nil {
+					numbered = map[string]bool{}
+				}
+				numbered[t.Text] = true
+			}
 		}
 	}
-	return out
+	return expansion, numbered
 }

@@ -189,9 +189,14 @@ func alignSections(units []secUnit, counts map[[2]int]int, p Params) ([][]int, [
 	for i := range nb {
 		nb[i] = map[int]float64{}
 	}
-	for _, k := range sectionPairs(units, counts, p) {
-		s := sectionSim(&units[k[0]], &units[k[1]], counts[k], p)
-		nb[k[0]][k[1]], nb[k[1]][k[0]] = s, s
+	pairs := sectionPairs(units, counts, p)
+	sims := make([]float64, len(pairs))
+	forEach(len(pairs), func(_, x int) {
+		k := pairs[x]
+		sims[x] = sectionSim(&units[k[0]], &units[k[1]], counts[k], p)
+	})
+	for x, k := range pairs {
+		nb[k[0]][k[1]], nb[k[1]][k[0]] = sims[x], sims[x]
 	}
 	// Each unit's best neighbour in every other document, in one pass.
 	best := make([]map[int]int, n)

@@ -32,7 +32,7 @@ func TestSeedLabels(t *testing.T) {
 		got   Tally
 		floor float64
 	}{
-		{"must match", s.MustMatch, 0.41},
+		{"must match", s.MustMatch, 0.44},
 		{"verbatim", s.ByRelation[Verbatim], 0.92},
 		{"near", s.ByRelation[Near], 0.58},
 		{"apart", s.ByRelation[Apart], 0.94},

@@ -18,6 +18,10 @@ const (
 	minCutSentence = 24
 	// minClause is the shortest piece a cut may leave on either side.
 	minClause = 8
+	// minListItems and maxListItem define a list of short parallel
+	// phrases, cut at every comma (shortList).
+	minListItems = 3
+	maxListItem  = 8
 )
 
 // policyVerbs open a new measure inside a comma-chained sentence
@@ -156,10 +160,18 @@ func (p *parser) sentences(r para) []para {
 // semicolons, then each piece before a comma-led policy verb.
 func (p *parser) cutLong(x para) []para {
 	if x.b-x.a < minCutSentence {
+		if items := p.shortList(x); items != nil {
+			return items
+		}
 		return []para{x}
 	}
 	var out []para
 	for _, piece := range p.cutAt(x, func(i int) bool { return p.nr[i] == ';' }) {
+		if items := p.shortList(piece); items != nil {
+			// 言行文明，礼貌待人，讲究卫生，…: each phrase is a measure.
+			out = append(out, items...)
+			continue
+		}
 		if framed(p.nr[piece.a:piece.b]) {
 			// 根据…，结合…，制定…: the verbs after the commas serve
 			// the frame; the piece is one statement.
@@ -169,6 +181,66 @@ func (p *parser) cutLong(x para) []para {
 		out = append(out, p.cutAt(piece, func(i int) bool {
 			return p.nr[i] == ',' && opensAction(p.nr[i+1:piece.b])
 		})...)
+	}
+	return out
+}
+
+// shortList cuts a run of short parallel phrases at every top-level comma
+// (自觉排队，文明用餐，文明观演，文明旅游；): at least minListItems phrases,
+// none longer than maxListItem runes. Each phrase states a measure of its
+// own, and another city may state any one of them alone. It returns nil
+// when x is not such a list.
+func (p *parser) shortList(x para) []para {
+	var out []para
+	depth, s := 0, x.a
+	end := x.b
+	for end > x.a && strings.ContainsRune(";。,、:", p.nr[end-1]) {
+		end--
+	}
+	for i := x.a; i <= end; i++ {
+		if i < end {
+			switch p.nr[i] {
+			case '(', '“', '《', '[', '〔':
+				depth++
+				continue
+			case ')', '”', '》', ']', '〕':
+				if depth > 0 {
+					depth--
+				}
+				continue
+			}
+			if depth > 0 || p.nr[i] != ',' && p.nr[i] != ':' {
+				continue
+			}
+			if p.nr[i] == ':' {
+				// A lead-in (市民应当：) is a unit of any length; the
+				// list starts after it.
+				if len(out) > 0 {
+					return nil
+				}
+				out = append(out, para{s, i + 1})
+				s = i + 1
+				continue
+			}
+		}
+		if n := i - s; n < 2 || n > maxListItem || framed(p.nr[s:i]) || p.nr[s] == '为' {
+			// Not parallel phrases: a frame (根据…，结合…，制定…) or
+			// a purpose (为了…) carries the statement after it.
+			return nil
+		}
+		if i == end {
+			out = append(out, para{s, x.b})
+		} else {
+			out = append(out, para{s, i + 1})
+		}
+		s = i + 1
+	}
+	items := len(out)
+	if items > 0 && p.nr[out[0].b-1] == ':' {
+		items--
+	}
+	if items < minListItems {
+		return nil
 	}
 	return out
 }

@@ -313,3 +313,36 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestShortListsAreCut: a run of short parallel phrases is cut at every
+// comma, each phrase a unit with its own span; a sentence whose phrases
+// are longer stays whole.
+func TestShortListsAreCut(t *testing.T) {
+	d := parseText(t, "规范\n一、要求\n市民应当：言行文明，礼貌待人，讲究卫生，文明上网；\n公民在公共场所应当衣着整洁，不大声喧哗。\n")
+	var got []string
+	for _, c := range d.Clauses {
+		got = append(got, c.Text)
+		if d.Text(c.Span) != c.Text {
+			t.Errorf("clause %q is not its span %q", c.Text, d.Text(c.Span))
+		}
+	}
+	want := []string{"市民应当：", "言行文明，", "礼貌待人，", "讲究卫生，", "文明上网；"}
+	found := 0
+	for _, w := range want {
+		for _, g := range got {
+			if g == w {
+				found++
+			}
+		}
+	}
+	if found != len(want) {
+		t.Errorf("list items %q not each a clause: %q", want, got)
+	}
+	whole := false
+	for _, g := range got {
+		whole = whole || g == "公民在公共场所应当衣着整洁，不大声喧哗。"
+	}
+	if !whole {
+		t.Errorf("a sentence of two long phrases was cut: %q", got)
+	}
+}
