@@ -127,16 +127,16 @@ for s in "${sizes[@]}"; do
 	fi
 	measure "$bin" "$n"
 	row this "$docs" "$wall" "$cpus" "$cpu" "$rss" "$size" "$stages"
-	series+=("$docs $wall $rss $size")
+	series+=("$docs $wall $cpus $rss $size")
 done
 
 echo
-echo "growth (this binary): time and memory from one size to the next; per doubling = ratio^(ln 2 / ln(docs ratio))"
-printf '%-14s %11s %11s %11s %11s\n' documents "time ×" "per doubling" "memory ×" "report ×"
+echo "growth (this binary) from one size to the next; per doubling = ratio^(ln 2 / ln(docs ratio))"
+printf '%-14s %9s %9s %9s %9s %9s %9s\n' documents "wall ×" "/doubling" "cpu ×" "/doubling" "memory ×" "report ×"
 for ((i = 1; i < ${#series[@]}; i++)); do
-	read -r d0 w0 r0 s0 <<<"${series[i - 1]}"
-	read -r d1 w1 r1 s1 <<<"${series[i]}"
-	awk -v d0="$d0" -v d1="$d1" -v w0="$w0" -v w1="$w1" -v r0="$r0" -v r1="$r1" -v s0="$s0" -v s1="$s1" 'BEGIN {
-		t = w1 / w0; per = exp(log(t) * log(2) / log(d1 / d0))
-		printf "%-14s %10.2f× %10.2f× %10.2f× %10.2f×\n", d0 " → " d1, t, per, r1 / r0, s1 / s0 }'
+	read -r d0 w0 c0 r0 s0 <<<"${series[i - 1]}"
+	read -r d1 w1 c1 r1 s1 <<<"${series[i]}"
+	awk -v d0="$d0" -v d1="$d1" -v w0="$w0" -v w1="$w1" -v c0="$c0" -v c1="$c1" -v r0="$r0" -v r1="$r1" -v s0="$s0" -v s1="$s1" 'BEGIN {
+		e = log(2) / log(d1 / d0); t = w1 / w0; c = c1 / c0
+		printf "%-14s %8.2f× %8.2f× %8.2f× %8.2f× %8.2f× %8.2f×\n", d0 " → " d1, t, exp(log(t) * e), c, exp(log(c) * e), r1 / r0, s1 / s0 }'
 done
