@@ -17,7 +17,7 @@ CHECKER ?= $(abspath ../shared/tools/check-report.py)
 LARGE_TESTS := ^(TestLarge|TestBadInput|TestDOCXBomb)$$
 SKIP_CHECKER := $(if $(and $(wildcard $(CHECKER)),$(shell command -v python3)),,1)
 
-.PHONY: all build run test bench loadtest fuzz e2e eval lint clean
+.PHONY: all build run test bench bench-corpus loadtest fuzz e2e eval lint clean
 
 all: build
 
@@ -42,6 +42,15 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench.sh
 	$(MAKE) loadtest
+
+# The report on real regulations as a doubling series 250 → 500 → 1,000 → all:
+# documents, wall time, CPU, peak memory, report size and time per stage.
+# CORPUS names a folder of .md regulations, e.g. DLC/ of a LawRefBook/Laws
+# checkout (not in this repository); BASE=BINARY measures another build
+# side by side, FORMAT=jsonl|csv|html another report format.
+bench-corpus: build
+	@if [ -z "$(CORPUS)" ]; then echo "usage: make bench-corpus CORPUS=DIR [BASE=BINARY] [FORMAT=json]" >&2; exit 2; fi
+	CITYDIFF=./$(BIN) ./scripts/bench-corpus.sh "$(CORPUS)" $(SIZES)
 
 # The engine scored against the labelled sets (docs/eval.md): the five
 # built-in documents always; the 文明行为促进条例 family when FAMILY names a

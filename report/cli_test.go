@@ -2,6 +2,9 @@ package report_test
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +46,7 @@ func TestCommandJSON(t *testing.T) {
 		t.Errorf("stderr is not a terminal, yet got %q", errs)
 	}
 	report.ValidateReport(t, "seeds+mine", []byte(out))
-	if !strings.Contains(out, `"id": "mine"`) || !strings.Contains(out, `"id": "shantou"`) {
+	if !strings.Contains(out, `"id":"mine"`) || !strings.Contains(out, `"id":"shantou"`) {
 		t.Error("the user's file or the seeds are missing")
 	}
 
@@ -64,6 +67,8 @@ func TestCommandFiles(t *testing.T) {
 		{[]string{"--format", "md", "-o", filepath.Join(dir, "r.txt")}, []string{"r.txt"}},
 		{[]string{"-o", filepath.Join(dir, "r.md")}, []string{"r.md"}},
 		{[]string{"--format", "csv", "-o", filepath.Join(dir, "csv", "out")}, []string{"csv/out/measures.csv", "csv/out/clauses.csv", "csv/out/similarity.csv", "csv/out/alignments.csv"}},
+		{[]string{"-o", filepath.Join(dir, "study.csv")}, []string{"study-measures.csv", "study-measure_documents.csv", "study-sections.csv", "study-passages.csv"}},
+		{[]string{"-o", filepath.Join(dir, "r.jsonl")}, []string{"r.jsonl"}},
 	} {
 		code, out, errs := run(t, tc.args...)
 		if code != 0 || out != "" || errs != "" {
@@ -77,8 +82,13 @@ func TestCommandFiles(t *testing.T) {
 	}
 	html, _ := os.ReadFile(filepath.Join(dir, "r.html"))
 	md, _ := os.ReadFile(filepath.Join(dir, "r.md"))
-	if !bytes.HasPrefix(html, []byte("<!DOCTYPE html>")) || !bytes.HasPrefix(md, []byte("# citydiff report")) {
+	jsonl, _ := os.ReadFile(filepath.Join(dir, "r.jsonl"))
+	if !bytes.HasPrefix(html, []byte("<!DOCTYPE html>")) || !bytes.HasPrefix(md, []byte("# citydiff report")) ||
+		!bytes.HasPrefix(jsonl, []byte(`{"type":"report","schema":"citydiff/report/v1"`)) {
 		t.Error("the format does not follow the -o extension")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "study.csv")); err == nil {
+		t.Error("-o study.csv wrote study.csv besides the tables")
 	}
 }
 
@@ -100,6 +110,7 @@ func TestCommandErrors(t *testing.T) {
 		{"no documents", []string{"--no-seeds"}, 1, "no documents"},
 		{"output directory missing", []string{"-o", filepath.Join(dir, "no", "r.json")}, 1, filepath.Join(dir, "no", "r.json")},
 		{"csv into a file", []string{"--format", "csv", "-o", old}, 1, "not a directory"},
+		{"negative cut", []string{"--top-partners", "-1", "-o", old}, 2, "--top-partners"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := run(t, tc.args...)
@@ -116,5 +127,66 @@ func TestCommandErrors(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(old); string(b) != "old" {
 		t.Errorf("a failed run replaced the old report: %q", b)
+	}
+}
+
+// TestCommandCutAndTimings runs the report with a chosen similarity cut
+// and --timings, as a user measuring a corpus would.
+func TestCommandCutAndTimings(t *testing.T) {
+	code, out, errs := run(t, "--top-partners", "1", "--timings")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	report.ValidateReport(t, "cut", []byte(out))
+	if !strings.Contains(out, `"similarity_top_partners": 1`) || !strings.Contains(out, `"similarity_min_shared": 0`) {
+		t.Error("the cut asked for is not recorded")
+	}
+	var rep report.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rep.Similarity); n >= 10 || n < 3 {
+		t.Errorf("%d pairs listed for 5 documents, each keeping its closest partner", n)
+	}
+	for _, stage := range []string{"timing load", "timing analyze", "timing write", "timing total"} {
+		if !strings.Contains(errs, stage) {
+			t.Errorf("--timings: no %q line in %q", stage, errs)
+		}
+	}
+}
+
+// TestCommandGzip writes reports with a .gz name: gzip, the format taken
+// from the name before it, and the same bytes on a second run.
+func TestCommandGzip(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"r.json.gz", "r2.json.gz", "t.csv.gz"} {
+		if code, _, errs := run(t, "-o", filepath.Join(dir, name)); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+	}
+	read := func(name string) []byte {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return data
+	}
+	report.ValidateReport(t, "r.json.gz", read("r.json.gz"))
+	a, _ := os.ReadFile(filepath.Join(dir, "r.json.gz"))
+	b, _ := os.ReadFile(filepath.Join(dir, "r2.json.gz"))
+	if !bytes.Equal(a, b) {
+		t.Error("two runs give different gzip bytes")
+	}
+	if csv := read("t-clauses.csv.gz"); !bytes.HasPrefix(csv, []byte("\uFEFF\"document\",\"id\"")) {
+		t.Errorf("t-clauses.csv.gz starts %q", csv[:min(40, len(csv))])
 	}
 }

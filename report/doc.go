@@ -9,6 +9,6 @@
 // rendered from one model (Build), the JSON report's, so a CSV row or an
 // HTML cell never disagrees with the JSON.
 //
-// Writing is apart from rendering: WriteFile and WriteDir replace files
+// Writing is apart from rendering: WriteFile and WriteTables replace files
 // atomically, so a failed run never leaves half a report behind.
 package report

@@ -67,12 +67,12 @@ func TestGoldenMarkdown(t *testing.T) {
 
 func TestGoldenCSV(t *testing.T) {
 	r, m := fixedResult(t)
-	files, err := CSV(r, m)
+	tables, err := CSV(r, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		golden(t, filepath.Join("csv", f.Name), f.Data)
+	for name, data := range renderTables(t, tables) {
+		golden(t, filepath.Join("csv", name), data)
 	}
 }
 
@@ -88,9 +88,10 @@ func TestDeterministic(t *testing.T) {
 		m := NewMeta("citydiff", "test", r)
 		out := map[string][]byte{}
 		for name, write := range map[string]func(*bytes.Buffer) error{
-			"json": func(b *bytes.Buffer) error { return JSON(b, r, m) },
-			"md":   func(b *bytes.Buffer) error { return Markdown(b, r, m) },
-			"html": func(b *bytes.Buffer) error { return HTML(b, r, m) },
+			"json":  func(b *bytes.Buffer) error { return JSON(b, r, m) },
+			"jsonl": func(b *bytes.Buffer) error { return JSONL(b, r, m) },
+			"md":    func(b *bytes.Buffer) error { return Markdown(b, r, m) },
+			"html":  func(b *bytes.Buffer) error { return HTML(b, r, m) },
 		} {
 			var buf bytes.Buffer
 			if err := write(&buf); err != nil {
@@ -98,12 +99,12 @@ func TestDeterministic(t *testing.T) {
 			}
 			out[name] = buf.Bytes()
 		}
-		files, err := CSV(r, m)
+		tables, err := CSV(r, m)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range files {
-			out[f.Name] = f.Data
+		for name, data := range renderTables(t, tables) {
+			out[name] = data
 		}
 		return out
 	}

@@ -12,6 +12,8 @@ type heatMap struct {
 	Width, Height int
 	Cell          int
 	Rotate        bool // column labels are turned to fit
+	Angle         int  // their angle: -45 for a few documents, -90 (no overlap at any size) past 10
+	LabelFont     int
 	Rows, Cols    []heatLabel
 	Cells         []heatCell
 	Max           string // the score the darkest colour stands for
@@ -46,39 +48,56 @@ func heatScale(rep *Report) float64 {
 	return math.Max(0.1, math.Ceil(hi*10-1e-9)/10)
 }
 
-func buildHeatMap(rep *Report, label map[string]string, th Theme) heatMap {
-	n := len(rep.Documents)
-	cell := 64
+// buildHeatMap lays out the matrix with the documents in the given order
+// (indexes into rep.Documents). Up to 10 documents the cells are large and
+// carry their numbers; past 10 they shrink to fit, keep their numbers only
+// when those still fit, and every label is at most a cell high, so that
+// labels never overlap (column labels stand upright).
+func buildHeatMap(rep *Report, label map[string]string, th Theme, order []int) heatMap {
+	n := len(order)
+	cell, labelFont, angle := 64, 14, -45
 	if n > 10 {
-		cell = max(18, 640/n)
+		cell = max(16, min(40, 720/n))
+		labelFont, angle = min(12, cell-4), -90
 	}
 	labelW := 0
 	for _, d := range rep.Documents {
-		labelW = max(labelW, textWidth(label[d.ID], 14))
+		labelW = max(labelW, textWidth(truncate(label[d.ID], 10), labelFont))
 	}
 	labelW = min(labelW, 160) + 12
-	h := heatMap{Cell: cell, Rotate: labelW-12 > cell}
+	h := heatMap{Cell: cell, Rotate: labelW-12 > cell, Angle: angle, LabelFont: labelFont}
 	top := 28
 	if h.Rotate {
 		top = labelW
+		if angle == -90 {
+			top += 8 // upright labels take their whole width above the matrix
+		}
 	}
 	scale := heatScale(rep)
 	h.Max = Score(scale).String()
 	pairs := pairScores(rep)
 	font := max(8, min(16, cell*16/64))
-	for i, a := range rep.Documents {
+	showValues := n <= 10 || cell >= 30
+	for i, ai := range order {
+		a := &rep.Documents[ai]
 		name := truncate(label[a.ID], 10)
 		h.Rows = append(h.Rows, heatLabel{X: labelW - 8, Y: top + i*cell + cell/2, Text: name, Full: a.ID})
 		h.Cols = append(h.Cols, heatLabel{X: labelW + i*cell + cell/2, Y: top - 8, Text: name, Full: a.ID})
-		for j, b := range rep.Documents {
+		for j, bj := range order {
+			b := &rep.Documents[bj]
 			c := heatCell{X: labelW + j*cell, Y: top + i*cell, Size: cell, FontSize: font, SubFontSize: max(7, font*11/16)}
 			if i == j {
-				c.Diagonal, c.Fill, c.Ink, c.Value = true, "#f2f2f2", "#5c5f66", "—"
+				c.Diagonal, c.Fill, c.Ink = true, "#f2f2f2", "#5c5f66"
+				if showValues {
+					c.Value = "—"
+				}
 				c.Title = fmt.Sprintf("%s: %d clauses", label[a.ID], len(a.Clauses))
 			} else {
-				p := pairs[[2]string{a.ID, b.ID}]
+				p := pairs[[2]string{a.ID, b.ID}] // a pair the cut left out shares little: shown as 0
 				c.Fill, c.Ink = th.heat(float64(p.Score) / scale)
-				c.Value = fmt.Sprintf("%.2f", float64(p.Score))
+				if showValues {
+					c.Value = fmt.Sprintf("%.2f", float64(p.Score))
+				}
 				c.Title = fmt.Sprintf("%s × %s: score %s, %d shared measures", label[a.ID], label[b.ID], p.Score, p.Shared)
 				if cell >= 48 {
 					c.Sub = fmt.Sprintf("%d shared", p.Shared)
@@ -93,6 +112,9 @@ func buildHeatMap(rep *Report, label map[string]string, th Theme) heatMap {
 		}
 	}
 	h.Width = labelW + n*cell + 8
+	if h.Rotate && angle == -45 {
+		h.Width += (labelW - 12) * 7 / 10 // the last column's label leans out to the right
+	}
 	h.Height = top + n*cell + 8
 	for k := 0; k <= 4; k++ {
 		x := float64(k) / 4
@@ -110,7 +132,7 @@ func textWidth(s string, size int) int {
 		if r >= 0x2E80 {
 			w += size
 		} else {
-			w += size * 6 / 10
+			w += size * 65 / 100
 		}
 	}
 	return w

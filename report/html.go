@@ -2,6 +2,7 @@ package report
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -37,13 +38,21 @@ func mustAsset(name string) string {
 	return string(b)
 }
 
+// matrixColumnsUpTo is the number of documents up to which the measure
+// matrix has a column per document; past it a row names the documents
+// that hold the measure, since hundreds of mostly empty columns would be
+// most of the page and no one could read them.
+const matrixColumnsUpTo = 40
+
 // compactAbove is the number of documents above which the measure matrix
 // shows marks instead of clause text and leaves unique measures to their
 // own section, so that a page over hundreds of documents stays usable.
 const compactAbove = 8
 
 // HTML writes one self-contained page (no network, no external fonts or
-// scripts) with the documents, a similarity heat map, the topics with
+// scripts) with the documents, a similarity heat map (in cluster order
+// past 10 documents, left out past heatMapUpTo) and each document's
+// closest partners past 10, the topics with
 // shared words highlighted, the measure × city matrix with a small filter
 // script, the unique measures of each city and each document's outline.
 // Everything is escaped by html/template.
@@ -64,6 +73,12 @@ type page struct {
 	Measures         int
 	Docs             []pageDoc
 	Heat             heatMap
+	ShowHeat         bool         // few enough documents for a matrix (heatMapUpTo)
+	Clustered        bool         // the matrix and partner list are in cluster order
+	Partners         []partnerRow // each document's closest partners, past 10 documents
+	PartnersShown    int
+	TopicsWithText   int    // topics past this are named without text (0: all have text)
+	PairsNote        string // what the similarity cut left out, when it did
 	Topics           []pageTopic
 	Matrix           matrix
 	Unique           []pageUnique
@@ -97,6 +112,13 @@ type pageTopic struct {
 // hundreds of documents a topic would otherwise repeat the whole corpus.
 const maxTopicColumns = 8
 
+// topicsWithTextPast40 is how many topics show their text once there are
+// more than matrixColumnsUpTo documents; the rest are named with their
+// sections, so that the page of a large corpus stays loadable (at 200
+// documents the text of every topic alone is 24 MB). The JSON report has
+// them all.
+const topicsWithTextPast40 = 100
+
 type topicColumn struct {
 	Doc, DocID, Section, Title, Script string
 	Parts                              []topicPart
@@ -109,6 +131,7 @@ type topicPart struct {
 
 type matrix struct {
 	Compact bool
+	Listed  bool // one cell naming the documents instead of a column each (past matrixColumnsUpTo)
 	Docs    []pageDoc
 	Rows    []matrixRow
 	Total   int
@@ -145,7 +168,7 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 	label := docLabels(rep)
 	pg := &page{
 		Tool: rep.Tool, Schema: rep.Schema, Theme: th.CSS(), CSS: pageCSS, JS: pageJS,
-		Params: paramList(m.Params), OpenAll: len(rep.Documents) <= compactAbove, Measures: len(rep.Measures),
+		Params: paramList(rep.Parameters), OpenAll: len(rep.Documents) <= compactAbove, Measures: len(rep.Measures),
 		Kinds: []string{string(compare.Verbatim), string(compare.Near), string(compare.Paraphrase), string(compare.Unique)},
 	}
 	measures := map[string]*Measure{}
@@ -171,8 +194,24 @@ func buildPage(r *compare.Result, rep *Report, m Meta, th Theme, isContent wordF
 	for k := 2; k <= len(rep.Documents); k++ {
 		pg.SharingThreshold = append(pg.SharingThreshold, k)
 	}
-	pg.Heat = buildHeatMap(rep, label, th)
-	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns)
+	pairs := m.Cut.Select(r.Similarity, len(r.Docs))
+	order := docOrder(r, pairs)
+	n := len(rep.Documents)
+	pg.ShowHeat, pg.Clustered = n <= heatMapUpTo, n > 10 && n <= clusterOrderUpTo
+	if pg.ShowHeat {
+		pg.Heat = buildHeatMap(rep, label, th, order)
+	}
+	if n > 10 {
+		pg.Partners, pg.PartnersShown = buildPartners(r, pairs, order, label), partnersShown
+	}
+	if !m.Cut.All() {
+		pg.PairsNote = fmt.Sprintf("This report lists the pairs that share at least %d measures and, of those, each document's %d closest partners (parameters similarity_min_shared and similarity_top_partners); the matrix shows any other pair as 0.", m.Cut.MinShared, m.Cut.TopPartners)
+	}
+	withText := len(r.Topics)
+	if len(rep.Documents) > matrixColumnsUpTo && withText > topicsWithTextPast40 {
+		withText, pg.TopicsWithText = topicsWithTextPast40, topicsWithTextPast40
+	}
+	pg.Topics = buildTopics(r, rep, label, longWords(isContent), maxTopicColumns, withText)
 	pg.Matrix = buildMatrix(r, rep, pg.Docs, len(rep.Documents) > compactAbove, isContent)
 	pg.Unique = buildUnique(rep, label, unique)
 	return pg
@@ -231,7 +270,10 @@ func outline(d *Document, measures map[string]*Measure) []outlineNode {
 	return build("")
 }
 
-func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter, maxColumns int) []pageTopic {
+// buildTopics lays out each topic's sections side by side, at most
+// maxColumns of them with their text; topics past the first withText are
+// named with their sections only.
+func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep wordFilter, maxColumns, withText int) []pageTopic {
 	var out []pageTopic
 	sections := sectionIndex(rep)
 	for ti := range r.Topics {
@@ -244,7 +286,7 @@ func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep w
 			d := r.Docs[ref.Doc]
 			sid := d.Sections[ref.Section].ID
 			col := topicColumn{Doc: label[d.ID], DocID: d.ID, Section: sid, Title: sectionTitle(sections[sid]), Script: string(d.Script)}
-			if i >= maxColumns {
+			if i >= maxColumns || ti >= withText {
 				pt.More = append(pt.More, col)
 				continue
 			}
@@ -271,7 +313,7 @@ func buildTopics(r *compare.Result, rep *Report, label map[string]string, keep w
 // the words that not every document uses are marked, which shows the
 // light edits (a place name, a word added or dropped) at a glance.
 func buildMatrix(r *compare.Result, rep *Report, docs []pageDoc, compact bool, isContent wordFilter) matrix {
-	mx := matrix{Compact: compact, Docs: docs}
+	mx := matrix{Compact: compact, Listed: len(docs) > matrixColumnsUpTo, Docs: docs}
 	for mi, m := range rep.Measures {
 		if compact && len(m.Documents) < 2 {
 			continue

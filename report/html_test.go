@@ -336,7 +336,7 @@ func TestHTMLTopicColumnsBounded(t *testing.T) {
 	for _, d := range rep.Documents {
 		label[d.ID] = d.City
 	}
-	topics := buildTopics(r, rep, label, func(string) bool { return true }, 2)
+	topics := buildTopics(r, rep, label, func(string) bool { return true }, 2, len(r.Topics))
 	checked := false
 	for k, pt := range topics {
 		want := len(r.Topics[k].Sections)
@@ -352,5 +352,65 @@ func TestHTMLTopicColumnsBounded(t *testing.T) {
 	}
 	if !checked {
 		t.Fatal("no topic of the seeds has more than two sections")
+	}
+}
+
+// TestHTMLListedMatrix renders the measure matrix as it is past
+// matrixColumnsUpTo documents: one cell per row names the documents that
+// hold the measure, with no column per document.
+func TestHTMLListedMatrix(t *testing.T) {
+	r, m := seedMeta(t)
+	rep, err := Build(r, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := buildPage(r, rep, m, DefaultTheme(), func(string) bool { return true })
+	pg.Matrix = buildMatrix(r, rep, pg.Docs, true, func(string) bool { return true })
+	pg.Matrix.Listed = true
+	var buf bytes.Buffer
+	if err := pageTmpl.Execute(&buf, pg); err != nil {
+		t.Fatal(err)
+	}
+	root, err := html.Parse(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := byID(root, "matrix")
+	if heads := findAll(table, byClass("th", "doc")); len(heads) != 0 {
+		t.Errorf("%d document columns in a listed matrix", len(heads))
+	}
+	rows := findAll(findAll(table, byTag("tbody"))[0], byTag("tr"))
+	if len(rows) != len(pg.Matrix.Rows) || len(rows) == 0 {
+		t.Fatalf("%d rows for %d measures", len(rows), len(pg.Matrix.Rows))
+	}
+	label := docLabels(rep)
+	for i, tr := range rows {
+		cells := findAll(tr, byClass("td", "docs"))
+		if len(cells) != 1 {
+			t.Fatalf("row %d: %d document cells", i, len(cells))
+		}
+		want := ""
+		for _, id := range strings.Fields(pg.Matrix.Rows[i].Docs) {
+			want += "● " + label[id] + " "
+		}
+		if got := text(cells[0]); got != want {
+			t.Errorf("row %s names %q, want %q", pg.Matrix.Rows[i].ID, got, want)
+		}
+	}
+}
+
+// TestHTMLTopicsWithText: past the first withText topics a topic names its
+// sections without their text.
+func TestHTMLTopicsWithText(t *testing.T) {
+	r, m := seedMeta(t)
+	rep, _ := Build(r, m)
+	topics := buildTopics(r, rep, docLabels(rep), func(string) bool { return true }, maxTopicColumns, 3)
+	if len(topics) <= 3 {
+		t.Fatalf("only %d topics", len(topics))
+	}
+	for k, pt := range topics {
+		if k < 3 && len(pt.Columns) == 0 || k >= 3 && (len(pt.Columns) != 0 || len(pt.More) != len(r.Topics[k].Sections)) {
+			t.Errorf("topic %d (%s): %d columns with text, %d named", k, pt.ID, len(pt.Columns), len(pt.More))
+		}
 	}
 }

@@ -6,29 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
-
-func TestIndent(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"scalars", `1`, "1"},
-		{"flat array", `{"span":[1,2]}`, "{\n  \"span\": [1, 2]\n}"},
-		{"empty", `{"a":[],"b":{}}`, "{\n  \"a\": [],\n  \"b\": {}\n}"},
-		{"nested", `[{"a":"x,[y]"}]`, "[\n  {\n    \"a\": \"x,[y]\"\n  }\n]"},
-		{"escaped quote", `{"a":["\"[",2]}`, "{\n  \"a\": [\"\\\"[\", 2]\n}"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := string(indent([]byte(tc.in)))
-			if got != tc.want {
-				t.Errorf("indent(%s) =\n%s\nwant\n%s", tc.in, got, tc.want)
-			}
-			var a, b any
-			if json.Unmarshal([]byte(tc.in), &a) != nil || json.Unmarshal([]byte(got), &b) != nil {
-				t.Fatal("invalid JSON")
-			}
-		})
-	}
-}
 
 func TestScore(t *testing.T) {
 	for _, tc := range []struct {
@@ -93,5 +73,41 @@ func TestClauseText(t *testing.T) {
 				t.Errorf("%s: text %q is not original[%d:%d]", c.ID, c.Text, c.Span[0], c.Span[1])
 			}
 		}
+	}
+}
+
+// TestJSONIsTheModel checks that the streamed JSON holds exactly the model
+// Markdown and HTML render, and that every record is on a line of its own.
+func TestJSONIsTheModel(t *testing.T) {
+	r, m := seedMeta(t)
+	var buf bytes.Buffer
+	if err := JSON(&buf, r, m); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Build(r, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	model, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(model, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the streamed JSON differs from the report model")
+	}
+	lines := bytes.Count(buf.Bytes(), []byte("\n"))
+	records := len(rep.Documents) + len(rep.Alignments) + len(rep.Measures) + len(rep.Similarity) + len(rep.Passages)
+	for _, d := range rep.Documents {
+		records += len(d.Sections) + len(d.Clauses)
+	}
+	if lines < records || lines > records+3*len(rep.Documents)+60 {
+		t.Errorf("%d lines for %d records", lines, records)
 	}
 }

@@ -199,7 +199,7 @@ func (md *mdWriter) reproduce(m Meta) {
 	}
 	md.p("\n")
 	md.header("lr", "parameter", "value")
-	for _, p := range paramList(m.Params) {
+	for _, p := range paramList(m.Parameters()) {
 		md.row(p.Name, p.Value)
 	}
 }

@@ -18,7 +18,8 @@ type Meta struct {
 	Tool    string
 	Version string
 	Params  compare.Params
-	Inputs  []Input // one per document of the result, in the same order
+	Cut     SimilarityCut // which document pairs the report lists
+	Inputs  []Input       // one per document of the result, in the same order
 }
 
 // Input is one compared file: the document id it became, its file name
@@ -30,21 +31,25 @@ type Input struct {
 	SHA256 string
 }
 
-// NewMeta records the parameters and inputs of r.
+// NewMeta records the parameters and inputs of r, with the default cut of
+// the similarity list for that many documents.
 func NewMeta(tool, version string, r *compare.Result) Meta {
-	m := Meta{Tool: tool, Version: version, Params: r.Params}
+	m := Meta{Tool: tool, Version: version, Params: r.Params, Cut: DefaultCut(len(r.Docs))}
 	for _, d := range r.Docs {
 		m.Inputs = append(m.Inputs, Input{ID: d.ID, File: filepath.Base(d.Name), SHA256: d.SHA256})
 	}
 	return m
 }
 
+// Parameters are the settings a report records.
+func (m Meta) Parameters() Parameters { return Parameters{Params: m.Params, SimilarityCut: m.Cut} }
+
 // Param is one parameter by its JSON name, its value as JSON writes it.
 type Param struct{ Name, Value string }
 
-// paramList lists the parameters in the order of compare.Params' fields,
-// named and written as in the JSON report.
-func paramList(p compare.Params) []Param {
+// paramList lists the parameters in the order of their fields, named and
+// written as in the JSON report.
+func paramList(p Parameters) []Param {
 	raw, err := json.Marshal(p)
 	if err != nil {
 		return nil

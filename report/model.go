@@ -15,14 +15,22 @@ import (
 // document order, the engine's order for the rest) so output is
 // deterministic. docs/report-schema.md describes each field.
 type Report struct {
-	Schema     string         `json:"schema"`
-	Tool       Tool           `json:"tool"`
-	Parameters compare.Params `json:"parameters"`
-	Documents  []Document     `json:"documents"`
-	Alignments []Alignment    `json:"alignments"`
-	Measures   []Measure      `json:"measures"`
-	Similarity []Pair         `json:"similarity"`
-	Passages   []Passage      `json:"passages"`
+	Schema     string      `json:"schema"`
+	Tool       Tool        `json:"tool"`
+	Parameters Parameters  `json:"parameters"`
+	Documents  []Document  `json:"documents"`
+	Alignments []Alignment `json:"alignments"`
+	Measures   []Measure   `json:"measures"`
+	Similarity []Pair      `json:"similarity"`
+	Passages   []Passage   `json:"passages"`
+}
+
+// Parameters are everything that shaped a report: the engine's settings
+// and which document pairs the report lists. encoding/json flattens the
+// two into one object.
+type Parameters struct {
+	compare.Params
+	SimilarityCut
 }
 
 // Tool names the program that wrote a report.
@@ -33,21 +41,27 @@ type Tool struct {
 
 // Document is one compared document with its section tree and clauses.
 type Document struct {
-	ID        string    `json:"id"`
-	File      string    `json:"file"`
-	City      string    `json:"city"`
-	Province  string    `json:"province"`
-	Title     string    `json:"title"`
-	Issuer    string    `json:"issuer"`
-	Date      string    `json:"date"`
-	Published string    `json:"published"`
-	Genre     string    `json:"genre"`
-	Script    string    `json:"script"`
-	SHA256    string    `json:"sha256"`
-	Format    string    `json:"format"`
-	Length    int       `json:"length"`
-	Sections  []Section `json:"sections"`
-	Clauses   []Clause  `json:"clauses"`
+	DocumentInfo
+	Sections []Section `json:"sections"`
+	Clauses  []Clause  `json:"clauses"`
+}
+
+// DocumentInfo is what a report says about a document apart from its
+// sections and clauses (the JSONL "document" record).
+type DocumentInfo struct {
+	ID        string `json:"id"`
+	File      string `json:"file"`
+	City      string `json:"city"`
+	Province  string `json:"province"`
+	Title     string `json:"title"`
+	Issuer    string `json:"issuer"`
+	Date      string `json:"date"`
+	Published string `json:"published"`
+	Genre     string `json:"genre"`
+	Script    string `json:"script"`
+	SHA256    string `json:"sha256"`
+	Format    string `json:"format"`
+	Length    int    `json:"length"`
 }
 
 // Span is [start, end) in code points of a document's original text.
@@ -150,82 +164,174 @@ func (s Score) MarshalJSON() ([]byte, error) {
 	return []byte(s.String()), nil
 }
 
-// Build turns a result into the report model all formats render.
+// Build turns a result into the report model that Markdown and HTML
+// render. JSON, JSONL and CSV stream the same records from a source
+// instead, so a large corpus is never held twice in memory.
 func Build(r *compare.Result, m Meta) (*Report, error) {
-	if len(m.Inputs) != len(r.Docs) {
-		return nil, fmt.Errorf("report: meta lists %d inputs for %d documents", len(m.Inputs), len(r.Docs))
-	}
-	measureOf := clauseMeasures(r)
-	topicID := func(t int) string {
-		if t < 0 || t >= len(r.Topics) {
-			return ""
-		}
-		return r.Topics[t].ID
+	src, err := newSource(r, m)
+	if err != nil {
+		return nil, err
 	}
 	rep := &Report{
 		Schema:     Schema,
-		Tool:       Tool{Name: m.Tool, Version: m.Version},
-		Parameters: m.Params,
+		Tool:       src.tool(),
+		Parameters: m.Parameters(),
 		Documents:  make([]Document, len(r.Docs)),
 		Alignments: make([]Alignment, len(r.Topics)),
 		Measures:   make([]Measure, len(r.Measures)),
-		Similarity: make([]Pair, len(r.Similarity)),
+		Similarity: make([]Pair, len(src.pairs)),
 		Passages:   make([]Passage, len(r.Passages)),
 	}
-	for i, d := range r.Docs {
-		in := m.Inputs[i]
-		if in.ID != d.ID {
-			return nil, fmt.Errorf("report: meta input %d is %q, document is %q", i, in.ID, d.ID)
-		}
-		doc, err := buildDocument(d, in, r, measureOf[i])
-		if err != nil {
+	for i := range r.Docs {
+		if rep.Documents[i], err = src.document(i); err != nil {
 			return nil, err
 		}
-		rep.Documents[i] = doc
 	}
-	for i, t := range r.Topics {
-		a := Alignment{ID: t.ID, Label: t.Label, Score: Score(t.Score), Sections: []string{}, Measures: []string{}}
-		for _, s := range t.Sections {
-			a.Sections = append(a.Sections, r.Section(s).ID)
-		}
-		for _, mi := range t.Measures {
-			a.Measures = append(a.Measures, r.Measures[mi].ID)
-		}
-		rep.Alignments[i] = a
+	for i := range r.Topics {
+		rep.Alignments[i] = src.alignment(i)
 	}
-	for i, ms := range r.Measures {
-		out := Measure{ID: ms.ID, Label: ms.Label, Kind: string(ms.Kind), Similarity: Score(ms.Similarity),
-			Alignment: topicID(ms.Topic), Clauses: []string{}, Documents: []string{}}
-		for _, c := range ms.Clauses {
-			out.Clauses = append(out.Clauses, r.Clause(c).ID)
-		}
-		for _, d := range ms.Docs {
-			out.Documents = append(out.Documents, r.Docs[d].ID)
-		}
-		rep.Measures[i] = out
+	for i := range r.Measures {
+		rep.Measures[i] = src.measure(i)
 	}
-	for i, p := range r.Similarity {
-		rep.Similarity[i] = Pair{A: r.Docs[p.A].ID, B: r.Docs[p.B].ID, Shared: p.Shared, Score: Score(p.Score)}
+	for i := range src.pairs {
+		rep.Similarity[i] = src.pair(i)
 	}
-	for i, p := range r.Passages {
-		rep.Passages[i] = Passage{
-			A: r.Clause(p.A).ID, B: r.Clause(p.B).ID,
-			ASpan: span(p.ASpan), BSpan: span(p.BSpan),
-			AText: r.Docs[p.A.Doc].Text(p.ASpan), BText: r.Docs[p.B.Doc].Text(p.BSpan),
-			Tokens: p.Tokens, Score: Score(p.Score),
-		}
+	for i := range r.Passages {
+		rep.Passages[i] = src.passage(i)
 	}
 	return rep, nil
 }
 
-func buildDocument(d *segment.Document, in Input, r *compare.Result, measureOf []int) (Document, error) {
-	doc := Document{
-		ID: d.ID, File: in.File, City: d.Meta.City, Province: d.Meta.Province,
+// source makes a report's records one at a time from a Result: every
+// format gets each record from here, so a CSV row never disagrees with
+// the JSON, and the streaming writers hold one record at a time.
+type source struct {
+	r         *compare.Result
+	m         Meta
+	measureOf [][]int
+	pairs     []compare.Pair // the pairs the cut keeps, in the engine's order
+}
+
+// newSource checks that m describes r and that every score is a number,
+// so that a writer that has started writing does not fail half-way.
+func newSource(r *compare.Result, m Meta) (*source, error) {
+	if len(m.Inputs) != len(r.Docs) {
+		return nil, fmt.Errorf("report: meta lists %d inputs for %d documents", len(m.Inputs), len(r.Docs))
+	}
+	for i, d := range r.Docs {
+		if m.Inputs[i].ID != d.ID {
+			return nil, fmt.Errorf("report: meta input %d is %q, document is %q", i, m.Inputs[i].ID, d.ID)
+		}
+	}
+	src := &source{r: r, m: m, measureOf: clauseMeasures(r), pairs: m.Cut.Select(r.Similarity, len(r.Docs))}
+	for di, d := range r.Docs {
+		for ci, c := range d.Clauses {
+			if src.measureOf[di][ci] < 0 {
+				return nil, fmt.Errorf("report: clause %s is in no measure", c.ID)
+			}
+		}
+	}
+	if err := checkScores(r); err != nil {
+		return nil, err
+	}
+	return src, nil
+}
+
+// checkScores finds a score that JSON cannot write.
+func checkScores(r *compare.Result) error {
+	bad := func(what string, x float64) error {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("report: %s: score %v is not a number", what, x)
+		}
+		return nil
+	}
+	for _, t := range r.Topics {
+		if err := bad("topic "+t.ID, t.Score); err != nil {
+			return err
+		}
+	}
+	for _, ms := range r.Measures {
+		if err := bad("measure "+ms.ID, ms.Similarity); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.Similarity {
+		if err := bad("similarity of "+r.Docs[p.A].ID+" and "+r.Docs[p.B].ID, p.Score); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.Passages {
+		if err := bad("passage of "+r.Clause(p.A).ID, p.Score); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *source) tool() Tool { return Tool{Name: s.m.Tool, Version: s.m.Version} }
+
+func (s *source) document(i int) (Document, error) {
+	return buildDocument(s.r.Docs[i], s.m.Inputs[i], s.r, s.measureOf[i])
+}
+
+func (s *source) alignment(i int) Alignment {
+	t := s.r.Topics[i]
+	a := Alignment{ID: t.ID, Label: t.Label, Score: Score(t.Score), Sections: []string{}, Measures: []string{}}
+	for _, sec := range t.Sections {
+		a.Sections = append(a.Sections, s.r.Section(sec).ID)
+	}
+	for _, mi := range t.Measures {
+		a.Measures = append(a.Measures, s.r.Measures[mi].ID)
+	}
+	return a
+}
+
+func (s *source) measure(i int) Measure {
+	ms := s.r.Measures[i]
+	alignment := ""
+	if ms.Topic >= 0 && ms.Topic < len(s.r.Topics) {
+		alignment = s.r.Topics[ms.Topic].ID
+	}
+	out := Measure{ID: ms.ID, Label: ms.Label, Kind: string(ms.Kind), Similarity: Score(ms.Similarity),
+		Alignment: alignment, Clauses: make([]string, 0, len(ms.Clauses)), Documents: make([]string, 0, len(ms.Docs))}
+	for _, c := range ms.Clauses {
+		out.Clauses = append(out.Clauses, s.r.Clause(c).ID)
+	}
+	for _, d := range ms.Docs {
+		out.Documents = append(out.Documents, s.r.Docs[d].ID)
+	}
+	return out
+}
+
+func (s *source) pair(i int) Pair {
+	p := s.pairs[i]
+	return Pair{A: s.r.Docs[p.A].ID, B: s.r.Docs[p.B].ID, Shared: p.Shared, Score: Score(p.Score)}
+}
+
+// passage resolves a passage's texts only when it is written: they are
+// slices of the originals, kept once in memory as spans.
+func (s *source) passage(i int) Passage {
+	p := s.r.Passages[i]
+	return Passage{
+		A: s.r.Clause(p.A).ID, B: s.r.Clause(p.B).ID,
+		ASpan: span(p.ASpan), BSpan: span(p.BSpan),
+		AText: s.r.Docs[p.A.Doc].Text(p.ASpan), BText: s.r.Docs[p.B.Doc].Text(p.BSpan),
+		Tokens: p.Tokens, Score: Score(p.Score),
+	}
+}
+
+func documentInfo(d *segment.Document, in Input) DocumentInfo {
+	return DocumentInfo{ID: d.ID, File: in.File, City: d.Meta.City, Province: d.Meta.Province,
 		Title: d.Title, Issuer: d.Meta.Issuer, Date: d.Meta.Date, Published: d.Meta.Published,
 		Genre: d.Meta.Genre, Script: string(d.Script), SHA256: in.SHA256, Format: d.Format,
-		Length:   d.Len(),
-		Sections: make([]Section, len(d.Sections)),
-		Clauses:  make([]Clause, len(d.Clauses)),
+		Length: d.Len()}
+}
+
+func buildDocument(d *segment.Document, in Input, r *compare.Result, measureOf []int) (Document, error) {
+	doc := Document{
+		DocumentInfo: documentInfo(d, in),
+		Sections:     make([]Section, len(d.Sections)),
+		Clauses:      make([]Clause, len(d.Clauses)),
 	}
 	for i, s := range d.Sections {
 		parent := ""

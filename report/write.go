@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -117,38 +118,34 @@ func writeDirect(path string, render func(io.Writer) error) error {
 	return nil
 }
 
-// File is one file of a multi-file report (CSV).
-type File struct {
-	Name string // base name inside the report directory
-	Data []byte
-}
-
-// WriteDir writes files into dir, creating dir if missing. Every file is
+// WriteTables writes the tables of a multi-file report (CSV) into dir,
+// each named prefix + its name, creating dir if missing. Every table is
 // first written to a temporary file; only when all are written are they
-// renamed into place, so a run that fails writing replaces none of the old
-// files. (Renames inside one directory fail only when the disk does; then
-// the files renamed so far are new and the rest old, each one whole.) A
-// file that is a symbolic link is written through it, as by WriteFile.
-func WriteDir(dir string, files []File) error {
+// renamed into place, so a run that fails writing replaces none of the
+// old files. (Renames inside one directory fail only when the disk does;
+// then the files renamed so far are new and the rest old, each one whole.)
+// A file that is a symbolic link is written through it, as by WriteFile.
+func WriteTables(dir, prefix string, tables []Table) error {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("%s: not a directory", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
 	}
-	targets := make([]string, len(files))
-	for i, f := range files {
-		path := filepath.Join(dir, f.Name)
-		target, direct, err := resolve(path)
+	paths := make([]string, len(tables))
+	targets := make([]string, len(tables))
+	for i, t := range tables {
+		paths[i] = filepath.Join(dir, prefix+t.Name)
+		target, direct, err := resolve(paths[i])
 		if err != nil {
 			return err
 		}
 		if direct {
-			return fmt.Errorf("%s: not a regular file; a CSV report replaces the files in its directory", path)
+			return fmt.Errorf("%s: not a regular file; a CSV report replaces the files in its directory", paths[i])
 		}
 		targets[i] = target
 	}
-	tmps := make([]string, 0, len(files))
+	tmps := make([]string, 0, len(tables))
 	defer func() {
 		for _, t := range tmps {
 			cleanup.drop(t)
@@ -159,24 +156,33 @@ func WriteDir(dir string, files []File) error {
 			os.Remove(t)
 		}
 	}
-	for i, f := range files {
-		tmp, err := stage(filepath.Join(dir, f.Name), targets[i], func(w io.Writer) error {
-			_, err := w.Write(f.Data)
-			return err
-		})
+	for i, t := range tables {
+		tmp, err := stage(paths[i], targets[i], t.Write)
 		if err != nil {
 			removeAll()
 			return err
 		}
 		tmps = append(tmps, tmp)
 	}
-	for i, f := range files {
+	for i, path := range paths {
 		if err := os.Rename(tmps[i], targets[i]); err != nil {
 			removeAll()
-			return fmt.Errorf("%s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
+			return fmt.Errorf("%s: %w", path, unwrapPath(err))
 		}
 	}
 	return nil
+}
+
+// Gzip compresses what render writes. The output has no name or time in
+// its header, so the same report gives the same bytes.
+func Gzip(render func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		zw := gzip.NewWriter(w)
+		if err := render(zw); err != nil {
+			return err
+		}
+		return zw.Close()
+	}
 }
 
 // stage renders into a new temporary file next to target and returns its

@@ -57,10 +57,22 @@ func TestWriteFile(t *testing.T) {
 	}
 }
 
-func TestWriteDir(t *testing.T) {
+// fixedTables are tables whose rendering writes the given text.
+func fixedTables(nameText ...string) []Table {
+	var out []Table
+	for i := 0; i+1 < len(nameText); i += 2 {
+		text := nameText[i+1]
+		out = append(out, Table{Name: nameText[i], Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		}})
+	}
+	return out
+}
+
+func TestWriteTables(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "csv")
-	files := []File{{"a.csv", []byte("a1")}, {"b.csv", []byte("b1")}}
-	if err := WriteDir(dir, files); err != nil {
+	if err := WriteTables(dir, "", fixedTables("a.csv", "a1", "b.csv", "b1")); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, filepath.Join(dir, "a.csv"), "a1")
@@ -70,7 +82,7 @@ func TestWriteDir(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "c.csv"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteDir(dir, []File{{"a.csv", []byte("a2")}, {"b.csv", []byte("b2")}, {"c.csv", []byte("c2")}})
+	err := WriteTables(dir, "", fixedTables("a.csv", "a2", "b.csv", "b2", "c.csv", "c2"))
 	if err == nil {
 		t.Fatal("no error writing over a directory")
 	}
@@ -78,8 +90,25 @@ func TestWriteDir(t *testing.T) {
 	assertFile(t, filepath.Join(dir, "b.csv"), "b1")
 	assertOnly(t, dir, "a.csv", "b.csv", "c.csv")
 
+	// A table that fails to render replaces none of the old files.
+	failing := append(fixedTables("a.csv", "a3"), Table{Name: "b.csv", Write: func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return errRender
+	}})
+	if err := WriteTables(dir, "", failing); !errors.Is(err, errRender) {
+		t.Fatalf("err = %v, want the render error", err)
+	}
+	assertFile(t, filepath.Join(dir, "a.csv"), "a1")
+	assertOnly(t, dir, "a.csv", "b.csv", "c.csv")
+
+	// A prefix names the tables of one study side by side.
+	if err := WriteTables(dir, "study-", fixedTables("a.csv", "s1")); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(dir, "study-a.csv"), "s1")
+
 	notDir := filepath.Join(dir, "a.csv")
-	if err := WriteDir(notDir, files); err == nil {
+	if err := WriteTables(notDir, "", fixedTables("a.csv", "x")); err == nil {
 		t.Error("writing into a file succeeded")
 	}
 }
