@@ -36,6 +36,7 @@ type State struct {
 	Kind        string `json:"kind"`        // measures filter: verbatim, near, paraphrase, unique or ""
 	Sort        string `json:"sort"`        // measures sort
 	Filter      string `json:"filter"`      // measures text filter
+	MeasureCity int    `json:"measureCity"` // measures filter: only document MeasureCity-1's measures; 0 for all
 
 	ReaderDoc    int  `json:"readerDoc"`
 	ReaderClause int  `json:"readerClause"` // the clause under the cursor, -1 for none

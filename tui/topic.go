@@ -307,7 +307,7 @@ func (t topic) View() string {
 	tp := c.An.res.Topics[t.ti]
 	shown := t.shown()
 	cw := t.colWidth()
-	colW := cw + 2
+	colW := cw + 3 // gutter, text, space: every cell of a column, text or not
 	k := rowKey{view: ViewTopic, item: t.ti, w: w, a: t.col, b: t.pin, an: c.An, st: st}
 	head, ok := c.blocks.get(k)
 	if !ok {
@@ -351,8 +351,8 @@ func (t topic) head(shown []int) []string {
 	if n > len(shown) {
 		right = fmt.Sprintf("%d of %d · ←/→", len(shown), n)
 	}
-	lines := []string{title(c, tp.ID+" "+tp.Label, fmt.Sprintf("%d cities · score %.2f · %d shared measures", n, tp.Score, len(tp.Measures)), right, w)}
-	colW := t.colWidth() + 2
+	lines := []string{title(c, tp.ID+" "+tp.Label, fmt.Sprintf("%s · section similarity %.2f · %s", plural(n, "city"), tp.Score, plural(len(tp.Measures), "shared measure")), right, w)}
+	colW := t.colWidth() + 3 // as a text row's cell: gutter, text, space
 	var heads, rules []string
 	for _, si := range shown {
 		ref := tp.Sections[si]
@@ -372,13 +372,13 @@ func (t topic) head(shown []int) []string {
 // legend explains the highlights in one line.
 func (t topic) legend() string {
 	st := t.c.Styles
-	k := rowKey{view: ViewTopic, item: -1, st: st}
+	k := rowKey{view: ViewTopic, item: -1, w: t.width, st: st}
 	if l, ok := t.c.rows.get(k); ok {
 		return l
 	}
-	l := " " + st.mark(markSharedMany).Render("most cities") + " " + st.mark(markSharedFew).Render("some") +
-		" " + st.mark(markUnique).Render("only here") + " " + st.mark(markPassage).Render("reused") +
-		st.Muted.Render("  2…9: cities sharing a clause")
+	l := legendLine(t.width, st.mark(markSharedMany).Render("most cities")+" "+st.mark(markSharedFew).Render("some")+
+		" "+st.mark(markUnique).Render("only here")+" "+st.mark(markPassage).Render("reused"),
+		st.Muted.Render("2…9: cities sharing a clause"), st.Muted.Render("◆: no other city"), st.Muted.Render("⊙: pinned (p)"))
 	t.c.rows.put(k, l)
 	return l
 }
