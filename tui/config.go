@@ -73,7 +73,7 @@ type Common struct {
 	Drafts        []*segment.Document
 	Queries       []*draftcheck.Query // per draft, once the analysis is in
 	An            *Analysis           // nil until the analysis arrives
-	Err           error     // why the analysis failed, if it did
+	Err           error               // why the analysis failed, if it did
 	SearchDelay   time.Duration
 	ExportDir     string
 
