@@ -378,6 +378,11 @@ func (m Model) gotoTab(i int) Model {
 		if m.search.in.value() == "" {
 			m.search = m.search.focus()
 		}
+	case ViewReader:
+		if m.reader.cursor < 0 {
+			// First visit: the cursor on the first clause, not 0/47.
+			m.reader = m.reader.open(m.reader.doc, -1, -1, "")
+		}
 	}
 	m.view = v
 	return m
