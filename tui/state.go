@@ -29,6 +29,10 @@ type State struct {
 	TopicCol int `json:"topicCol"` // first document column shown
 	TopicPin int `json:"topicPin"` // pinned document, -1 when none
 	TopicTop int `json:"topicTop"` // topic detail: wrapped line at the top
+	TopicRow int `json:"topicRow"` // topic detail: the cursor's row
+	// TopicCols is how many sections the topic shows side by side: a
+	// follower shows as many as the presenter, whatever its width.
+	TopicCols int `json:"topicCols"`
 
 	Measure     int    `json:"measure"`     // the selected or open measure (index into Result.Measures)
 	MeasureBase int    `json:"measureBase"` // the clause the others are diffed against
