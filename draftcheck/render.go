@@ -2,6 +2,7 @@ package draftcheck
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,9 +29,11 @@ func Changes(edits []compare.Edit) (dropped, added []string) {
 	return dropped, added
 }
 
-// oneLine keeps a clause on one line of a table.
+// oneLine keeps a clause on one line of a table, without the comma or
+// semicolon it was cut at.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.NewReplacer("|", "\\|").Replace(s)), " ")
+	s = strings.Join(strings.Fields(strings.NewReplacer("|", "\\|").Replace(s)), " ")
+	return strings.TrimRight(s, ",，;；、:：")
 }
 
 // percent is a similarity as a whole percentage.
@@ -178,4 +181,79 @@ func Export(dir string, ck *Check) (string, error) {
 		return path, nil
 	}
 	return "", fmt.Errorf("export: %s has too many %s files", dir, base)
+}
+
+// jsonCheck is the JSON form of a Check.
+type jsonCheck struct {
+	Draft     string        `json:"draft"`
+	File      string        `json:"file"`
+	Against   []string      `json:"against"`
+	MinCities int           `json:"min_cities"`
+	Bar       float64       `json:"bar"`
+	Missing   []jsonMissing `json:"missing"`
+	Borrowed  []jsonBorrow  `json:"borrowed"`
+	Own       []string      `json:"own"`
+}
+
+type jsonMissing struct {
+	Measure     string   `json:"measure"`
+	Kind        string   `json:"kind"`
+	Cities      []string `json:"cities"`
+	ExampleCity string   `json:"example_city"`
+	Example     string   `json:"example"`
+	Closest     string   `json:"closest,omitempty"`
+	Similarity  float64  `json:"similarity"`
+}
+
+type jsonBorrow struct {
+	Clause     string   `json:"clause"`
+	Kind       string   `json:"kind"`
+	From       string   `json:"from"`
+	FromText   string   `json:"from_text"`
+	Also       []string `json:"also"`
+	Measure    string   `json:"measure"`
+	Similarity float64  `json:"similarity"`
+	Dropped    []string `json:"dropped"`
+	Added      []string `json:"added"`
+}
+
+// round2 keeps two decimals, so that the bytes do not depend on the last
+// bits of a float.
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+func (ck *Check) names(docs []int) []string {
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = ck.Query.City(d)
+	}
+	return out
+}
+
+// WriteJSON writes the check as one JSON object.
+func WriteJSON(w io.Writer, ck *Check) error {
+	q := ck.Query
+	res := q.Res
+	j := jsonCheck{Draft: q.Draft.ID, File: q.Draft.Name, Against: ck.names(ck.Against), MinCities: ck.MinCities, Bar: q.Bar,
+		Missing: []jsonMissing{}, Borrowed: []jsonBorrow{}, Own: []string{}}
+	for _, m := range ck.Missing {
+		jm := jsonMissing{Measure: res.Measures[m.Measure].ID, Kind: string(res.Measures[m.Measure].Kind), Cities: ck.names(m.Cities),
+			ExampleCity: q.City(m.Example.Doc), Example: oneLine(res.Clause(m.Example).Text), Similarity: round2(m.Similarity)}
+		if m.Closest >= 0 {
+			jm.Closest = oneLine(q.Draft.Clauses[m.Closest].Text)
+		}
+		j.Missing = append(j.Missing, jm)
+	}
+	for _, b := range ck.Borrowed {
+		dropped, added := Changes(b.Edits)
+		j.Borrowed = append(j.Borrowed, jsonBorrow{Clause: oneLine(q.Draft.Clauses[b.Clause].Text), Kind: string(b.Kind), From: q.City(b.From.Doc),
+			FromText: oneLine(res.Clause(b.From).Text), Also: append(ck.names(b.Also), []string{}...), Measure: res.Measures[b.Measure].ID,
+			Similarity: round2(b.Similarity), Dropped: append(dropped, []string{}...), Added: append(added, []string{}...)})
+	}
+	for _, ci := range ck.Own {
+		j.Own = append(j.Own, oneLine(q.Draft.Clauses[ci].Text))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
 }

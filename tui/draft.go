@@ -123,16 +123,16 @@ func (d draft) build() draft {
 	add(draftItem{heading: fmt.Sprintf("Missing · %s that at least %d of these %s share and %s lacks", plural(len(ck.Missing), "measure"), ck.MinCities, plural(n, "city"), draftName(q)), own: -1})
 	for i := range ck.Missing {
 		ms := &ck.Missing[i]
-		add(draftItem{text: clean(res.Clause(ms.Example).Text), note: fmt.Sprintf("%d of %d: %s", len(ms.Cities), n, c.cities(ms.Cities)), glyph: st.Removed.UnsetStrikethrough().Render("−"), missing: ms, own: -1})
+		add(draftItem{text: clauseText(res.Clause(ms.Example).Text), note: fmt.Sprintf("%d of %d: %s", len(ms.Cities), n, c.cities(ms.Cities)), glyph: st.Removed.UnsetStrikethrough().Render("−"), missing: ms, own: -1})
 	}
 	add(draftItem{heading: fmt.Sprintf("Borrowed · %s of the draft from these cities", plural(len(ck.Borrowed), "clause")), own: -1})
 	for i := range ck.Borrowed {
 		b := &ck.Borrowed[i]
-		add(draftItem{text: clean(q.Draft.Clauses[b.Clause].Text), note: string(b.Kind) + " from " + c.city(b.From.Doc), glyph: kindGlyph(st, b.Kind), borrow: b, own: -1})
+		add(draftItem{text: clauseText(q.Draft.Clauses[b.Clause].Text), note: string(b.Kind) + " from " + c.city(b.From.Doc), glyph: kindGlyph(st, b.Kind), borrow: b, own: -1})
 	}
 	add(draftItem{heading: fmt.Sprintf("Its own · %s none of these cities has", plural(len(ck.Own), "clause")), own: -1})
 	for _, ci := range ck.Own {
-		add(draftItem{text: clean(q.Draft.Clauses[ci].Text), note: "own", glyph: kindGlyph(st, compare.Unique), own: ci})
+		add(draftItem{text: clauseText(q.Draft.Clauses[ci].Text), note: "own", glyph: kindGlyph(st, compare.Unique), own: ci})
 	}
 	d.noteW = 0
 	for _, it := range d.items {

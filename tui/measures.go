@@ -441,5 +441,11 @@ func legendLine(width int, items ...string) string {
 // measureText names a measure by what it says: its first clause, without
 // the comma or semicolon the clause was cut at.
 func measureText(res *compare.Result, mi int) string {
-	return strings.TrimRight(strings.TrimSpace(clean(res.Clause(res.Measures[mi].Clauses[0]).Text)), ",，;；、:：")
+	return clauseText(res.Clause(res.Measures[mi].Clauses[0]).Text)
+}
+
+// clauseText is a clause's text on one line, without the comma or
+// semicolon it was cut at.
+func clauseText(s string) string {
+	return strings.TrimRight(strings.TrimSpace(clean(s)), ",，;；、:：")
 }
