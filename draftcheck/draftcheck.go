@@ -13,7 +13,10 @@
 package draftcheck
 
 import (
+	_ "embed"
+	"regexp"
 	"sort"
+	"strings"
 
 	"citydiff/compare"
 	"citydiff/segment"
@@ -107,6 +110,46 @@ type Check struct {
 	Missing   []Missing
 	Borrowed  []Borrowed
 	Own       []int // draft clauses stating no measure of the comparison set
+	// Formulas are the measures k cities share that the draft lacks but
+	// that are stock legal formulas (data/formulas.txt): not listed as
+	// missing.
+	Formulas []int
+}
+
+// formulas are the patterns of data/formulas.txt.
+//
+//go:embed data/formulas.txt
+var formulaText string
+
+var formulas = func() []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, l := range strings.Split(formulaText, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, regexp.MustCompile(l))
+		}
+	}
+	return out
+}()
+
+// IsFormula reports whether a clause's normalized text is a stock legal
+// formula.
+func IsFormula(norm string) bool {
+	for _, re := range formulas {
+		if re.MatchString(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// formula reports whether every clause of a measure is a formula.
+func formula(res *compare.Result, m *compare.Measure) bool {
+	for _, c := range m.Clauses {
+		if !IsFormula(res.Clause(c).Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 // Missing is a measure at least k cities of the set share that no clause
@@ -201,6 +244,10 @@ func (q *Query) Check(opt Options) *Check {
 			}
 		}
 		if len(cities) < ck.MinCities || len(cities) == 0 {
+			continue
+		}
+		if formula(res, m) {
+			ck.Formulas = append(ck.Formulas, mi)
 			continue
 		}
 		ms := Missing{Measure: mi, Cities: cities, Example: example(res, m, in), Closest: -1}

@@ -252,3 +252,41 @@ func contains(list []int, x int) bool {
 	}
 	return false
 }
+
+func TestFormulas(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"本决定自公布之日起施行。", true},
+		{"本条例自2021年5月1日起施行。", true},
+		{"结合本市实际,作出如下决定:", true},
+		{"对玩忽职守、滥用职权、徇私舞弊的,依法给予处分。", true},
+		{"本意见由市司法局负责解释。", true},
+		{"加强人大监督。", false},
+		{"各级人民政府应当建立健全行政监督体系,", false},
+		{"建立江河流域水事纠纷联合调处机制,自本决定施行后每季度召开一次研判会。", false},
+	} {
+		if got := IsFormula(tt.text); got != tt.want {
+			t.Errorf("IsFormula(%q) = %v", tt.text, got)
+		}
+	}
+	// A draft lacking the enacting clause does not miss it.
+	r, d := seedsAndDraft(t)
+	trimmed := *d
+	trimmed.Clauses = nil
+	for _, c := range d.Clauses {
+		if !strings.Contains(c.Norm, "施行") && !strings.Contains(c.Norm, "如下决定") {
+			trimmed.Clauses = append(trimmed.Clauses, c)
+		}
+	}
+	ck := Prepare(r, &trimmed, words.Default()).Check(Options{MinCities: 2})
+	for _, m := range ck.Missing {
+		if IsFormula(r.Clause(m.Example).Norm) {
+			t.Errorf("formula listed as missing: %s", r.Clause(m.Example).Text)
+		}
+	}
+	if len(ck.Formulas) == 0 {
+		t.Error("no formula set apart")
+	}
+}

@@ -95,6 +95,9 @@ func WriteMarkdown(w io.Writer, ck *Check) error {
 	fmt.Fprintf(&b, "# %s\n\n", ck.Title())
 	fmt.Fprintf(&b, "Draft: %s (%s). Cities: %s.\n\n", q.Draft.Title, q.Draft.Name, ck.cities(ck.Against))
 	fmt.Fprintf(&b, "## Missing: %d %s at least %d of these cities share\n\n", len(ck.Missing), measureWord(len(ck.Missing)), ck.MinCities)
+	if len(ck.Formulas) > 0 {
+		fmt.Fprintf(&b, "Stock legal formulas are not counted (%d).\n\n", len(ck.Formulas))
+	}
 	for i := range ck.Missing {
 		WriteItem(&b, ck, &ck.Missing[i], nil, -1)
 	}

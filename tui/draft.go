@@ -120,7 +120,11 @@ func (d draft) build() draft {
 		d.items = append(d.items, it)
 	}
 	n := len(ck.Against)
-	add(draftItem{heading: fmt.Sprintf("Missing · %s that at least %d of these %s share and %s lacks", plural(len(ck.Missing), "measure"), ck.MinCities, plural(n, "city"), draftName(q)), own: -1})
+	heading := fmt.Sprintf("Missing · %s that at least %d of these %s share and %s lacks", plural(len(ck.Missing), "measure"), ck.MinCities, plural(n, "city"), draftName(q))
+	if len(ck.Formulas) > 0 {
+		heading += fmt.Sprintf(" (%s not counted)", plural(len(ck.Formulas), "stock formula"))
+	}
+	add(draftItem{heading: heading, own: -1})
 	for i := range ck.Missing {
 		ms := &ck.Missing[i]
 		add(draftItem{text: clauseText(res.Clause(ms.Example).Text), note: fmt.Sprintf("%d of %d: %s", len(ms.Cities), n, c.cities(ms.Cities)), glyph: st.Removed.UnsetStrikethrough().Render("−"), missing: ms, own: -1})
