@@ -414,10 +414,10 @@ func (d draft) details(h int) []string {
 		ms := it.missing
 		m := &res.Measures[ms.Measure]
 		out = append(out, " "+st.Title.Render(m.ID)+st.Muted.Render(fmt.Sprintf(" · %s · in %d of these %d cities: ", m.Kind, len(ms.Cities), len(d.check.Against)))+c.cities(ms.Cities))
-		rs, mk := plain(res.Clause(ms.Example).Text)
+		rs, mk := plain(clauseText(res.Clause(ms.Example).Text))
 		wrap(c.city(ms.Example.Doc)+": ", rs, mk, max(1, h-4))
 		if ms.Closest >= 0 {
-			rs, mk = plain(q.Draft.Clauses[ms.Closest].Text)
+			rs, mk = plain(clauseText(q.Draft.Clauses[ms.Closest].Text))
 			wrap(fmt.Sprintf("closest in the draft (%d%%): ", int(ms.Similarity*100+0.5)), rs, mk, 1)
 		} else {
 			out = append(out, " "+st.Muted.Render("nothing in the draft comes close"))

@@ -368,7 +368,7 @@ func (m measures) header() string {
 	}
 	lw, cw, vd := m.geometry()
 	var hdr strings.Builder
-	hdr.WriteString(spaced(cjk.Pad("ID", 5), cjk.Pad("", 1), cjk.PadLeft("#", 3), cjk.Pad("Measure (its first clause)", lw)) + " ")
+	hdr.WriteString(spaced(cjk.Pad("ID", 5), cjk.Pad("", 1), cjk.PadLeft("#", 3), cjk.Pad("Measure", lw)) + " ")
 	for d := m.col; d < m.col+vd; d++ {
 		name := c.city(d)
 		if cw == 3 {
