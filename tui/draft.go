@@ -120,7 +120,11 @@ func (d draft) build() draft {
 		d.items = append(d.items, it)
 	}
 	n := len(ck.Against)
-	heading := fmt.Sprintf("Missing · %s that at least %d of these %s share and %s lacks", plural(len(ck.Missing), "measure"), ck.MinCities, plural(n, "city"), draftName(q))
+	share := fmt.Sprintf("at least %d of these %s share", ck.MinCities, plural(n, "city"))
+	if n == 1 {
+		share = c.city(ck.Against[0]) + " has"
+	}
+	heading := fmt.Sprintf("Missing · %s that %s and %s lacks", plural(len(ck.Missing), "measure"), share, draftName(q))
 	if len(ck.Formulas) > 0 {
 		heading += fmt.Sprintf(" (%s not counted)", plural(len(ck.Formulas), "stock formula"))
 	}
@@ -413,7 +417,7 @@ func (d draft) details(h int) []string {
 	case it.missing != nil:
 		ms := it.missing
 		m := &res.Measures[ms.Measure]
-		out = append(out, " "+st.Title.Render(m.ID)+st.Muted.Render(fmt.Sprintf(" · %s · in %d of these %d cities: ", m.Kind, len(ms.Cities), len(d.check.Against)))+c.cities(ms.Cities))
+		out = append(out, " "+st.Title.Render(m.ID)+st.Muted.Render(fmt.Sprintf(" · %s · in %d of these %s: ", m.Kind, len(ms.Cities), plural(len(d.check.Against), "city")))+c.cities(ms.Cities))
 		rs, mk := plain(clauseText(res.Clause(ms.Example).Text))
 		wrap(c.city(ms.Example.Doc)+": ", rs, mk, max(1, h-4))
 		if ms.Closest >= 0 {
