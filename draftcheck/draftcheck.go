@@ -47,6 +47,11 @@ type Query struct {
 	measureOf map[compare.ClauseRef]int
 }
 
+// StatedMargin is how far under its best link a draft clause's link to
+// another measure may be and still state it too (a long clause can hold
+// two measures).
+const StatedMargin = 0.15
+
 // Floor is the least similarity kept: below it a draft sentence is not
 // worth showing as "the closest" to a city clause.
 const Floor = 0.15
@@ -203,8 +208,11 @@ func (q *Query) Check(opt Options) *Check {
 	// reaches the bar.
 	stated := map[int]bool{} // measures the draft states
 	for i := range q.Draft.Clauses {
+		// A clause states the measures it is about as close to as its
+		// best: "各级人民政府及其工作部门应当恪守…" passes the bar against
+		// every clause opening with the same subject, but states one.
 		for _, l := range q.links[i] {
-			if l.Similarity < q.Bar {
+			if l.Similarity < q.Bar || l.Similarity < q.links[i][0].Similarity-StatedMargin {
 				break
 			}
 			stated[q.measureOf[l.City]] = true
