@@ -64,9 +64,10 @@ eval: build
 loadtest:
 	$(GO) run ./server/loadtest -sessions 50 -duration 30s
 
-# The real binary driven in tmux: overview → topic → measure → reader → search.
+# The real binary driven in tmux: overview → topic → measure → reader → search, then the draft check.
 e2e:
 	./scripts/e2e.sh
+	./scripts/e2e-draft.sh
 
 # Every fuzz target, one after another (FUZZTIME each); run it with nice on a
 # shared machine.

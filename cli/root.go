@@ -51,14 +51,16 @@ func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "citydiff [FILE...]",
+		Use:   "citydiff [--city FILE]... [--mouse] [DRAFT...]",
 		Short: "Compare Chinese local-government policy documents across cities",
 		Long: `citydiff reads policy documents (plain text in any common encoding, HTML, .docx),
 cleans and structures them, and shows which policy measures several cities share —
 verbatim, lightly edited or paraphrased — and which are unique to one.
 
 With no command it opens the interactive viewer on the five built-in documents
-plus any FILEs named (for a drafter: their own draft).`,
+(and any --city documents). DRAFTs named are the user's own documents: the
+Draft check shows what the cities have that a draft lacks and what it
+borrowed; a draft is never compared as one of the cities.`,
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -75,6 +77,9 @@ plus any FILEs named (for a drafter: their own draft).`,
 		}
 		return nil
 	}
+	root.Flags().StringArray("city", nil, "a FILE or DIR compared as a city (repeatable)")
+	root.Flags().Bool("no-seeds", false, "leave the five built-in documents out (needs --city)")
+	root.Flags().Bool("mouse", false, "start with mouse capture on (wheel, clicks); m toggles it")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{2, fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"citydiff/compare"
+	"citydiff/draftcheck"
 	"citydiff/segment/words"
 )
 
@@ -116,14 +117,16 @@ func shareMark(k, n int) mark {
 // analysisMsg carries the analysis back from its command. gen tags the
 // request: a result for an older request is dropped.
 type analysisMsg struct {
-	gen  int
-	an   *Analysis
-	err  error
-	took time.Duration
+	gen     int
+	an      *Analysis
+	queries []*draftcheck.Query // the drafts scored against the cities
+	err     error
+	took    time.Duration
 }
 
 // analyzeCmd runs the engine (and builds the indexes) off the UI goroutine.
-func analyzeCmd(gen int, run func() (*compare.Result, error)) tea.Cmd {
+// check, when set, scores the drafts against the result in the same command.
+func analyzeCmd(gen int, run func() (*compare.Result, error), check func(*compare.Result) ([]*draftcheck.Query, error)) tea.Cmd {
 	return func() (msg tea.Msg) {
 		start := time.Now()
 		defer func() {
@@ -138,6 +141,12 @@ func analyzeCmd(gen int, run func() (*compare.Result, error)) tea.Cmd {
 		if res == nil {
 			return analysisMsg{gen: gen, err: errNoResult}
 		}
-		return analysisMsg{gen: gen, an: NewAnalysis(res), took: time.Since(start)}
+		var queries []*draftcheck.Query
+		if check != nil {
+			if queries, err = check(res); err != nil {
+				return analysisMsg{gen: gen, err: fmt.Errorf("checking the draft: %w", err)}
+			}
+		}
+		return analysisMsg{gen: gen, an: NewAnalysis(res), queries: queries, took: time.Since(start)}
 	}
 }

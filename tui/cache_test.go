@@ -16,8 +16,8 @@ func coldView(m Model) string {
 	rows, blocks, bars := c.rows, c.blocks, c.bars
 	c.rows, c.blocks, c.bars = newMemo[rowKey, string](rowMemoSize), newMemo[rowKey, []string](128), newMemo[barKey, string](16)
 	var pages []*page
-	for _, p := range m.topic.pages {
-		pages = append(pages, p)
+	for _, col := range m.topic.pages {
+		pages = append(pages, col...)
 	}
 	if m.reader.pg != nil {
 		pages = append(pages, m.reader.pg)

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 
 	"citydiff/compare"
+	"citydiff/draftcheck"
 	"citydiff/segment"
 	"citydiff/tui/cjk"
 )
@@ -18,13 +19,26 @@ type Config struct {
 	// Docs are the documents, parsed (word segmentation is not needed):
 	// they are readable from the first frame.
 	Docs []*segment.Document
-	// Drafts are the indexes in Docs of the user's own documents; the
-	// draft check view appears when there are any.
-	Drafts []int
-	// Analyze computes the comparison. It runs in a tea.Cmd after the
-	// first frame, with a spinner meanwhile. Its Result.Docs must be
+	// Drafts are the user's own documents (parsed; segmentation is not
+	// needed for the first frame). They are not cities: Docs and the
+	// analysis leave them out, so adding a draft changes nothing the
+	// other views show, and the Draft check queries the cities with them.
+	Drafts []*segment.Document
+	// Analyze computes the comparison of Docs. It runs in a tea.Cmd after
+	// the first frame, with a spinner meanwhile. Its Result.Docs must be
 	// parses of the same inputs in the same order as Docs.
 	Analyze func() (*compare.Result, error)
+	// CheckDrafts scores the Drafts against the cities once the analysis
+	// is in, one Query per draft, in order; it runs in the same command as
+	// Analyze. Nil leaves the Draft check empty.
+	CheckDrafts func(*compare.Result) ([]*draftcheck.Query, error)
+	// ExportDir is where the Draft check's export (`e`) writes its
+	// Markdown file; empty turns export off (an SSH session must not
+	// write on the server).
+	ExportDir string
+	// Mouse turns mouse capture on at start (wheel, clicks). Off, the
+	// terminal keeps its own text selection; `m` toggles it.
+	Mouse bool
 	// Analysis, when set, is a comparison already indexed with
 	// NewAnalysis and shared read-only with other programs (the SSH
 	// server's sessions); Analyze is then not called, and Docs may be
@@ -56,10 +70,12 @@ type Common struct {
 	Styles        *Styles
 	Keys          *KeyMap
 	Docs          []*segment.Document
-	Drafts        []int
-	An            *Analysis // nil until the analysis arrives
-	Err           error     // why the analysis failed, if it did
+	Drafts        []*segment.Document
+	Queries       []*draftcheck.Query // per draft, once the analysis is in
+	An            *Analysis           // nil until the analysis arrives
+	Err           error               // why the analysis failed, if it did
 	SearchDelay   time.Duration
+	ExportDir     string
 
 	displays map[displayKey]*display
 	rows     *memo[rowKey, string]   // list rows drawn in earlier frames
@@ -84,7 +100,7 @@ func newCommon(cfg Config) *Common {
 	c := &Common{
 		Width: cfg.Width, Height: cfg.Height, Dark: cfg.Dark,
 		Theme: th, Styles: NewStyles(th, false), Keys: DefaultKeyMap(),
-		Docs: cfg.Docs, Drafts: cfg.Drafts, SearchDelay: cfg.SearchDelay,
+		Docs: cfg.Docs, Drafts: cfg.Drafts, SearchDelay: cfg.SearchDelay, ExportDir: cfg.ExportDir,
 		displays: map[displayKey]*display{},
 		rows:     newMemo[rowKey, string](rowMemoSize),
 		blocks:   newMemo[rowKey, []string](128),
@@ -125,16 +141,6 @@ func (c *Common) cityWidth() int {
 	}
 	c.cityW.an, c.cityW.docs, c.cityW.w = c.An, len(c.Docs), w
 	return w
-}
-
-// isDraft reports whether document d is one of the user's own.
-func (c *Common) isDraft(d int) bool {
-	for _, x := range c.Drafts {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }
 
 func newHelp(c *Common) help.Model {

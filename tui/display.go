@@ -167,8 +167,23 @@ func newPage(c *Common, d int, simplified bool, from, to, width int) *page {
 			}
 		} else {
 			blank = false
-			for _, r := range cjk.Wrap(string(x.runes[pa:pb]), width) {
-				p.lines = append(p.lines, p.newLine(pa+r.Start, pa+r.End))
+			// A document stored as one line (Shantou) would be one
+			// paragraph: it is shown a clause per line instead.
+			cuts := p.wallCuts(pa, pb)
+			for k := 0; k+1 < len(cuts); k++ {
+				sa, sb := cuts[k], cuts[k+1]
+				for sa < sb && unicode.IsSpace(x.runes[sa]) {
+					sa++
+				}
+				for sb > sa && unicode.IsSpace(x.runes[sb-1]) {
+					sb--
+				}
+				if sa == sb {
+					continue
+				}
+				for _, r := range cjk.Wrap(string(x.runes[sa:sb]), width) {
+					p.lines = append(p.lines, p.newLine(sa+r.Start, sa+r.End))
+				}
 			}
 		}
 		a = b + 1
@@ -194,6 +209,44 @@ func newPage(c *Common, d int, simplified bool, from, to, width int) *page {
 	}
 	p.apply(marks)
 	return p
+}
+
+// wallCuts are where display paragraph [pa, pb) is cut into the stretches
+// laid out apart: nowhere (pa, pb) for an ordinary paragraph; at every
+// heading and clause for a paragraph that holds a section heading after
+// its start, the sign of a document stored as one line.
+func (p *page) wallCuts(pa, pb int) []int {
+	x, d := p.disp, p.doc
+	from, to := int(x.orig[pa]), int(x.orig[pb-1])+1
+	wall := false
+	for i := range d.Sections {
+		if h := d.Sections[i].HeadingSpan; h.Len() > 0 && h.Start > from && h.Start < to {
+			wall = true
+			break
+		}
+	}
+	if !wall {
+		return []int{pa, pb}
+	}
+	var at []int
+	for i := range d.Sections {
+		if h := d.Sections[i].HeadingSpan; h.Len() > 0 && h.Start > from && h.Start < to {
+			at = append(at, h.Start)
+		}
+	}
+	for i := range d.Clauses {
+		if s := d.Clauses[i].Span.Start; s > from && s < to {
+			at = append(at, s)
+		}
+	}
+	sort.Ints(at)
+	cuts := []int{pa}
+	for _, pos := range at {
+		if k := x.index(pos); k > cuts[len(cuts)-1] && k < pb {
+			cuts = append(cuts, k)
+		}
+	}
+	return append(cuts, pb)
 }
 
 func (p *page) newLine(a, b int) line {

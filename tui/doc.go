@@ -6,14 +6,16 @@
 //	Overview     the documents, a city × city heat map of shared measures,
 //	             each city's shared and own measures
 //	Topics       aligned section groups; a topic opens its sections side
-//	             by side, shared words highlighted by how many cities use them
+//	             by side, row by row (clauses of one measure on one row),
+//	             shared words highlighted by how many cities use them
 //	Measures     the measure × city matrix (● has it, ○ does not), sorted
 //	             and filtered; a measure opens each city's clause with a word
 //	             diff against a base clause and the units responsible
 //	Reader       one document with its outline, in its original script or
 //	             converted to Simplified, shared passages tinted and linked
-//	Draft check  for the user's own files: what most cities have that the
-//	             draft lacks, what it borrows and from where, what is its own
+//	Draft check  the user's drafts checked against the cities (package
+//	             draftcheck): what k of n chosen cities have that the draft
+//	             lacks, what it borrows and what it changed, what is its own
 //	Search       across all documents; a Simplified query finds Traditional
 //	             text and the other way round
 //

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"citydiff/compare"
+	"citydiff/draftcheck"
 	"citydiff/segment"
 	"citydiff/tui/internal/fixture"
 )
@@ -21,9 +22,10 @@ import (
 // testSet is a parsed set of documents with its analysis, shared
 // read-only by every test (as the SSH server shares one).
 type testSet struct {
-	docs   []*segment.Document
-	drafts []int
-	an     *Analysis
+	docs    []*segment.Document // the cities
+	drafts  []*segment.Document
+	an      *Analysis
+	queries []*draftcheck.Query
 }
 
 var (
@@ -41,16 +43,23 @@ func testCorpus(tb testing.TB, withDraft bool) *testSet {
 		i = 1
 	}
 	corpusOnce[i].Do(func() {
-		docs, err := fixture.Docs(withDraft)
+		docs, err := fixture.Docs(false)
 		if err != nil {
 			corpusErr[i] = err
 			return
 		}
 		c := &testSet{docs: docs}
+		res := fixture.Analysis(docs)
+		c.an = NewAnalysis(res)
 		if withDraft {
-			c.drafts = []int{len(docs) - 1}
+			d, err := fixture.DraftDoc()
+			if err != nil {
+				corpusErr[i] = err
+				return
+			}
+			c.drafts = []*segment.Document{d}
+			c.queries = []*draftcheck.Query{fixture.DraftQuery(res, d)}
 		}
-		c.an = NewAnalysis(fixture.Analysis(docs))
 		corpora[i] = c
 	})
 	if corpusErr[i] != nil {
@@ -68,7 +77,7 @@ func (c *testSet) config(w, h int) Config {
 }
 
 // ready is the message that delivers the analysis to a model from New.
-func (c *testSet) ready() tea.Msg { return analysisMsg{gen: 1, an: c.an} }
+func (c *testSet) ready() tea.Msg { return analysisMsg{gen: 1, an: c.an, queries: c.queries} }
 
 // loaded is a model of the testSet at a size, with the analysis in.
 func loaded(tb testing.TB, withDraft bool, w, h int) Model {

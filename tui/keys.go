@@ -15,6 +15,7 @@ type KeyMap struct {
 	Search  key.Binding
 	Retry   key.Binding
 	GoTab   key.Binding // 1…6: jump to a tab
+	Mouse   key.Binding // mouse capture on and off
 
 	// Moving around lists and text.
 	Up       key.Binding
@@ -34,6 +35,7 @@ type KeyMap struct {
 	MoreShared key.Binding
 	LessShared key.Binding
 	Filter     key.Binding
+	CityFilter key.Binding
 
 	// Topic detail.
 	Pin key.Binding
@@ -54,6 +56,16 @@ type KeyMap struct {
 
 	// Search.
 	Edit key.Binding
+
+	// Draft check.
+	AtLeast key.Binding // help for MoreShared/LessShared there
+	Cities  key.Binding
+	Copy    key.Binding
+	CopyAll key.Binding
+	Export  key.Binding
+	Toggle  key.Binding // while choosing cities
+	All     key.Binding
+	Done    key.Binding
 }
 
 // DefaultKeyMap is citydiff's key map: vim keys and arrows, tab between
@@ -70,6 +82,7 @@ func DefaultKeyMap() *KeyMap {
 		Search:  b(k("/"), h("/", "search")),
 		Retry:   b(k("r"), h("r", "retry analysis")),
 		GoTab:   b(k("1", "2", "3", "4", "5", "6"), h("1-6", "go to view")),
+		Mouse:   b(k("m"), h("m", "mouse on/off")),
 
 		Up:       b(k("up", "k"), h("↑/k", "up")),
 		Down:     b(k("down", "j"), h("↓/j", "down")),
@@ -87,6 +100,7 @@ func DefaultKeyMap() *KeyMap {
 		MoreShared: b(k("+", "="), h("+/-", "min cities")),
 		LessShared: b(k("-"), h("-", "fewer cities")),
 		Filter:     b(k("f"), h("f", "filter text")),
+		CityFilter: b(k("c"), h("c", "city")),
 
 		Pin: b(k("p"), h("p", "pin column")),
 
@@ -103,6 +117,15 @@ func DefaultKeyMap() *KeyMap {
 		Outline:     b(k("O"), h("O", "outline")),
 
 		Edit: b(k("/", "i"), h("/", "edit query")),
+
+		AtLeast: b(k("+", "=", "-"), h("+/-", "at least k")),
+		Cities:  b(k("c"), h("c", "cities")),
+		Copy:    b(k("y"), h("y", "copy")),
+		CopyAll: b(k("Y"), h("Y", "copy all")),
+		Export:  b(k("e"), h("e", "export .md")),
+		Toggle:  b(k("space", "x"), h("space", "toggle")),
+		All:     b(k("a"), h("a", "all")),
+		Done:    b(k("enter", "esc", "c"), h("enter", "done")),
 	}
 }
 

@@ -352,13 +352,13 @@ func (m measure) View() string {
 		return fit([]string{title(c, "Measure", "", "", w), "", " " + st.Subtitle.Render("Pick a measure in the Measures view.")}, w, m.height)
 	}
 	ms := &c.An.res.Measures[m.mi]
-	sub := fmt.Sprintf("%s · %d cities · similarity %.2f", ms.Kind, len(ms.Docs), ms.Similarity)
+	sub := fmt.Sprintf("%s · %s · similarity %.2f", ms.Kind, plural(len(ms.Docs), "city"), ms.Similarity)
 	if ms.Topic >= 0 && ms.Topic < len(c.An.res.Topics) {
 		sub += " · topic " + c.An.res.Topics[ms.Topic].ID
 	}
 	legend := st.mark(markAdded).Render("added") + " " + st.mark(markRemoved).Render("dropped")
 	lw := cjk.Width(legend) + 1
-	lines := []string{cjk.Pad(title(c, ms.ID+" "+ms.Label, sub, "", w-lw-1), w-lw) + legend,
+	lines := []string{cjk.Pad(title(c, ms.ID+" "+cjk.Truncate(measureText(c.An.res, m.mi), max(8, w/3), "…"), sub, "", w-lw-1), w-lw) + legend,
 		st.Rule.Render(strings.Repeat("─", w))}
 	body := m.height - measureHeader
 	for r := 0; r < body; r++ {

@@ -24,6 +24,7 @@ type measures struct {
 	kind          compare.Kind // "" for every kind
 	sort          string       // "shared", "similarity" or "id"
 	filter        input
+	city          int // only measures this document has; -1 for all
 	col           int // first document column
 	width, height int
 }
@@ -35,7 +36,7 @@ var sortOrders = []string{"shared", "similarity", "id"}
 var kinds = []compare.Kind{"", compare.Verbatim, compare.Near, compare.Paraphrase, compare.Unique}
 
 func newMeasures(c *Common) measures {
-	return measures{c: c, minShared: 1, sort: "shared"}
+	return measures{c: c, minShared: 1, sort: "shared", city: -1}
 }
 
 func (m measures) SetSize(w, h int) measures {
@@ -69,6 +70,9 @@ func (m measures) refilter() measures {
 	for i := range res.Measures {
 		ms := &res.Measures[i]
 		if len(ms.Docs) < m.minShared || m.kind != "" && ms.Kind != m.kind {
+			continue
+		}
+		if m.city >= 0 && !has(ms.Docs, m.city) {
 			continue
 		}
 		if q != "" && !strings.Contains(m.c.An.text[i], q) && !strings.Contains(ms.Label, q) {
@@ -145,13 +149,20 @@ func (m measures) update(msg tea.Msg) (measures, tea.Cmd, action) {
 			m = m.refilter()
 		case key.Matches(msg, k.Filter):
 			m.filter.focused = true
+		case key.Matches(msg, k.Cities):
+			// all → each city in turn → all
+			m.city++
+			if m.city >= len(m.c.Docs) {
+				m.city = -1
+			}
+			m = m.refilter()
 		case key.Matches(msg, k.Open):
 			if len(m.rows) > 0 {
 				return m, nil, openMeasure{measure: m.rows[m.list.sel], base: -1}
 			}
 		case key.Matches(msg, k.Back):
 			if m.filtered() {
-				m.minShared, m.kind, m.filter = 1, "", input{}
+				m.minShared, m.kind, m.filter, m.city = 1, "", input{}, -1
 				return m.refilter(), nil, nil
 			}
 			return m, nil, goBack{}
@@ -167,7 +178,35 @@ func (m measures) update(msg tea.Msg) (measures, tea.Cmd, action) {
 }
 
 func (m measures) filtered() bool {
-	return m.minShared > 1 || m.kind != "" || m.filter.value() != ""
+	return m.minShared > 1 || m.kind != "" || m.filter.value() != "" || m.city >= 0
+}
+
+// filters are the active filters and the sort, in words.
+func (m measures) filters() []string {
+	var out []string
+	if m.minShared > 1 {
+		out = append(out, fmt.Sprintf("≥%d cities", m.minShared))
+	}
+	if m.kind != "" {
+		out = append(out, string(m.kind)+" only")
+	}
+	if m.city >= 0 {
+		out = append(out, "in "+m.c.city(m.city))
+	}
+	if q := m.filter.value(); q != "" && !m.filter.focused {
+		out = append(out, "text “"+q+"”")
+	}
+	return out
+}
+
+// has reports whether the sorted or unsorted list holds x.
+func has(list []int, x int) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func next[T comparable](list []T, cur T) T {
@@ -184,6 +223,7 @@ func (m measures) state(s *State) {
 		s.Measure = m.rows[m.list.sel]
 	}
 	s.MinShared, s.Kind, s.Sort, s.Filter = m.minShared, string(m.kind), m.sort, m.filter.value()
+	s.MeasureCity = m.city + 1
 }
 
 func (m measures) setState(s State) measures {
@@ -193,6 +233,7 @@ func (m measures) setState(s State) measures {
 	}
 	m.filter = m.filter.setValue(s.Filter)
 	m.filter.focused = false
+	m.city = max(-1, min(s.MeasureCity-1, len(m.c.Docs)-1))
 	m = m.refilter()
 	for i, r := range m.rows {
 		if r == s.Measure {
@@ -217,7 +258,7 @@ func (m measures) ShortHelp() []key.Binding {
 	if m.filter.focused {
 		return []key.Binding{on(k.Open, true), k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, on(k.Open, len(m.rows) > 0), k.MoreShared, k.Kind, k.Filter, k.Sort}
+	return []key.Binding{k.Up, k.Down, on(k.Open, len(m.rows) > 0), k.MoreShared, k.Kind, k.Filter, k.CityFilter, k.Sort}
 }
 
 func (m measures) FullHelp() [][]key.Binding {
@@ -226,7 +267,7 @@ func (m measures) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{on(k.Open, len(m.rows) > 0), on(k.Left, wide), on(k.Right, wide), on(k.Back, m.filtered())},
-		{k.MoreShared, k.LessShared, k.Kind, k.UniqueOnly, k.Filter, k.Sort},
+		{k.MoreShared, k.LessShared, k.Kind, k.UniqueOnly, k.Filter, k.CityFilter, k.Sort},
 	}
 }
 
@@ -277,31 +318,24 @@ func (m measures) View() string {
 		return fit([]string{title(c, "Measures", "", "", w), "", waiting(c)}, w, m.height)
 	}
 	res := c.An.res
+	// One line says every filter and the sort, whatever is being typed.
+	count := fmt.Sprintf("%d of %d", len(m.rows), len(res.Measures))
+	state := append(m.filters(), "sort: "+m.sort)
+	if vd := m.visibleDocs(); vd < len(c.Docs) {
+		state = append(state, fmt.Sprintf("cities %d–%d of %d", m.col+1, m.col+vd, len(c.Docs)))
+	}
 	var head string
-	if m.filter.focused || m.filter.value() != "" {
-		head = " " + st.Title.Render("Filter") + " " + st.Key.Render("›") + " " + m.filter.View(st, max(4, w/2), "text in any clause (简/繁)")
-		head += "  " + st.Subtitle.Render(fmt.Sprintf("%d of %d", len(m.rows), len(res.Measures)))
+	if m.filter.focused {
+		head = " " + st.Title.Render("Filter") + " " + st.Key.Render("›") + " " + m.filter.View(st, max(4, w/3), "text in any clause (简/繁)")
+		head += "  " + st.Subtitle.Render(count+" · "+strings.Join(state, " · "))
+		head = cjk.Truncate(head, w, "…")
 	} else {
-		var filters []string
-		if m.minShared > 1 {
-			filters = append(filters, fmt.Sprintf("≥%d cities", m.minShared))
-		}
-		if m.kind != "" {
-			filters = append(filters, string(m.kind))
-		}
-		sub := fmt.Sprintf("%d of %d", len(m.rows), len(res.Measures))
-		if len(filters) > 0 {
-			sub += " · " + strings.Join(filters, " · ")
-		}
-		right := "sort: " + m.sort
-		if vd := m.visibleDocs(); vd < len(c.Docs) {
-			right = fmt.Sprintf("cities %d–%d of %d · ", m.col+1, m.col+vd, len(c.Docs)) + right
-		}
-		head = title(c, "Measures", sub, right, w)
+		head = title(c, "Measures", count, strings.Join(state, " · "), w)
 	}
 	lines := []string{head, m.header()}
 	if len(m.rows) == 0 {
-		lines = append(lines, "", " "+st.Subtitle.Render("No measure matches. esc clears the filters."))
+		why := strings.Join(m.filters(), ", ")
+		lines = append(lines, "", " "+st.Subtitle.Render("No measure is "+why+". esc clears the filters."))
 		return fit(lines, w, m.height)
 	}
 	// Rows are drawn once and kept (see memo): a keystroke redraws the
@@ -365,11 +399,7 @@ func (m measures) row(mi int, sel bool) string {
 			cells.WriteString(absent)
 		}
 	}
-	// The label, then as much of the first clause as fits.
-	label := ms.Label
-	if rest := lw - cjk.Width(label) - 2; rest >= 8 {
-		label += "  " + st.Muted.Render(cjk.Truncate(clean(res.Clause(ms.Clauses[0]).Text), rest, "…"))
-	}
+	label := cjk.Truncate(measureText(res, mi), lw, "…")
 	content := " " + spaced(st.Muted.Render(cjk.Pad(ms.ID, 5)), kindGlyph(st, ms.Kind), cjk.PadLeft(fmt.Sprint(len(ms.Docs)), 3), cjk.Pad(label, lw)) + " " + cells.String()
 	return row(c, sel, content, m.width-1)
 }
@@ -377,14 +407,45 @@ func (m measures) row(mi int, sel bool) string {
 // legend explains the glyphs in one line.
 func (m measures) legend() string {
 	c := m.c
-	k := rowKey{view: ViewMeasures, item: -2, st: c.Styles}
+	k := rowKey{view: ViewMeasures, item: -2, w: m.width, st: c.Styles}
 	if l, ok := c.rows.get(k); ok {
 		return l
 	}
 	st := c.Styles
-	l := " " + kindGlyph(st, compare.Verbatim) + st.Muted.Render(" verbatim  ") + kindGlyph(st, compare.Near) + st.Muted.Render(" near  ") +
-		kindGlyph(st, compare.Paraphrase) + st.Muted.Render(" paraphrase  ") + kindGlyph(st, compare.Unique) + st.Muted.Render(" unique  ") +
-		st.Present.Render("●") + st.Muted.Render(" has it  ") + st.Absent.Render("○") + st.Muted.Render(" does not")
+	l := legendLine(m.width,
+		st.Muted.Render("#")+st.Muted.Render(" cities sharing"),
+		kindGlyph(st, compare.Verbatim)+st.Muted.Render(" verbatim"), kindGlyph(st, compare.Near)+st.Muted.Render(" near"),
+		kindGlyph(st, compare.Paraphrase)+st.Muted.Render(" paraphrase"), kindGlyph(st, compare.Unique)+st.Muted.Render(" unique"),
+		st.Present.Render("●")+st.Muted.Render(" has it"), st.Absent.Render("○")+st.Muted.Render(" does not"))
 	c.rows.put(k, l)
 	return l
+}
+
+// legendLine joins legend items, two spaces apart, leaving out the items
+// that do not fit whole: a legend is never cut in the middle of a word.
+func legendLine(width int, items ...string) string {
+	l := ""
+	for _, it := range items {
+		next := l + "  " + it
+		if l == "" {
+			next = " " + it
+		}
+		if cjk.Width(next) > width {
+			break
+		}
+		l = next
+	}
+	return l
+}
+
+// measureText names a measure by what it says: its first clause, without
+// the comma or semicolon the clause was cut at.
+func measureText(res *compare.Result, mi int) string {
+	return clauseText(res.Clause(res.Measures[mi].Clauses[0]).Text)
+}
+
+// clauseText is a clause's text on one line, without the comma or
+// semicolon it was cut at.
+func clauseText(s string) string {
+	return strings.TrimRight(strings.TrimSpace(clean(s)), ",，;；、:：")
 }

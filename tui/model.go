@@ -44,6 +44,7 @@ type Model struct {
 	history []State
 	status  string
 	last    State // the State last reported to OnState
+	mouse   bool  // mouse capture on: off leaves the terminal's own selection working
 }
 
 // New builds the TUI for a set of documents. It does no heavy work: the
@@ -62,6 +63,7 @@ func New(cfg Config) Model {
 		draft: newDraft(c), search: newSearch(c),
 		help: newHelp(c), spin: newSpinner(c),
 		gen: 1, loading: cfg.Analyze != nil && cfg.Analysis == nil,
+		mouse: cfg.Mouse,
 	}
 	if cfg.Analysis != nil {
 		m = m.ready()
@@ -76,7 +78,7 @@ func New(cfg Config) Model {
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.loading {
-		cmds = append(cmds, analyzeCmd(m.gen, m.cfg.Analyze), m.spin.Tick)
+		cmds = append(cmds, analyzeCmd(m.gen, m.cfg.Analyze, m.cfg.CheckDrafts), m.spin.Tick)
 	}
 	return tea.Batch(cmds...)
 }
@@ -117,6 +119,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case searchMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.gotResults(msg)
+		return m, cmd
+	case exportMsg:
+		var cmd tea.Cmd
+		m.draft, cmd, _ = m.draft.update(msg)
 		return m, cmd
 	case searchDueMsg:
 		var cmd tea.Cmd
@@ -175,6 +181,7 @@ func (m Model) analysisDone(msg analysisMsg) Model {
 	}
 	m.c.Err = nil
 	m.c.An, m.took = msg.an, msg.took
+	m.c.Queries = msg.queries
 	m.c.Docs = msg.an.res.Docs
 	m.c.displays = map[displayKey]*display{}
 	return m.ready()
@@ -198,6 +205,8 @@ func (m Model) capturing() bool {
 		return m.search.capturing()
 	case ViewMeasures:
 		return m.measures.capturing()
+	case ViewDraft:
+		return m.draft.capturing()
 	}
 	return false
 }
@@ -213,6 +222,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.Mouse):
+		m.mouse = !m.mouse
+		return m, nil
 	case key.Matches(msg, k.Help), m.help.ShowAll && key.Matches(msg, k.Back):
 		m.help.ShowAll = !m.help.ShowAll
 		return m.resize(), nil
@@ -228,7 +240,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Retry) && m.c.Err != nil && m.cfg.Analyze != nil && m.cfg.Analysis == nil:
 		m.gen++
 		m.loading, m.c.Err = true, nil
-		return m, tea.Batch(analyzeCmd(m.gen, m.cfg.Analyze), m.spin.Tick)
+		return m, tea.Batch(analyzeCmd(m.gen, m.cfg.Analyze, m.cfg.CheckDrafts), m.spin.Tick)
 	case key.Matches(msg, k.GoTab):
 		tabs := m.tabs()
 		if i := int(msg.Code - '1'); i >= 0 && i < len(tabs) {
@@ -326,11 +338,8 @@ type tab struct {
 }
 
 func (m Model) tabs() []tab {
-	t := []tab{{"Overview", ViewOverview}, {"Topics", ViewTopics}, {"Measures", ViewMeasures}, {"Reader", ViewReader}}
-	if len(m.c.Drafts) > 0 {
-		t = append(t, tab{"Draft check", ViewDraft})
-	}
-	return append(t, tab{"Search", ViewSearch})
+	// Always six, so that the number keys never change meaning.
+	return []tab{{"Overview", ViewOverview}, {"Topics", ViewTopics}, {"Measures", ViewMeasures}, {"Reader", ViewReader}, {"Draft check", ViewDraft}, {"Search", ViewSearch}}
 }
 
 // tabOf is the tab a view belongs to.
@@ -354,7 +363,11 @@ func (m Model) switchTab(d int) Model {
 	return m.gotoTab(((m.tabOf(m.view)+d)%n + n) % n)
 }
 
+// gotoTab shows tab i as it was left. Moving between tabs by hand ends
+// the way back: esc then goes back within the tab shown (from a detail to
+// its list), not to wherever the user was before they switched.
 func (m Model) gotoTab(i int) Model {
+	m.history = nil
 	v := m.tabs()[i].home
 	switch v {
 	case ViewTopics:
@@ -365,18 +378,95 @@ func (m Model) gotoTab(i int) Model {
 		if m.search.in.value() == "" {
 			m.search = m.search.focus()
 		}
+	case ViewReader:
+		if m.reader.cursor < 0 {
+			// First visit: the cursor on the first clause, not 0/47.
+			m.reader = m.reader.open(m.reader.doc, -1, -1, "")
+		}
 	}
 	m.view = v
 	return m
 }
 
+// tabLayout is how the tab bar fits the width: the logo or not, the
+// tabs' labels (shortened when the full ones do not fit) and the right
+// side, full or short. The tabs themselves never go: every number key
+// keeps a visible tab.
+type tabLayout struct {
+	logo   bool
+	labels []string
+	right  string
+}
+
+// tabLabels are the tab labels from the widest to the narrowest.
+var tabLabels = [][]string{
+	{"Overview", "Topics", "Measures", "Reader", "Draft check", "Search"},
+	{"Overview", "Topics", "Measures", "Reader", "Draft", "Search"},
+	{"Over", "Topics", "Meas", "Read", "Draft", "Find"},
+	{"1", "2", "3", "4", "5", "6"},
+}
+
+func (m Model) layoutTabs() tabLayout {
+	st := m.c.Styles
+	w := m.c.Width
+	full, short := m.tabRight()
+	logoW := cjk.Width(st.Logo.Render("citydiff")) + 1
+	width := func(labels []string) int {
+		n := 0
+		for _, l := range labels {
+			n += cjk.Width(st.Tab.Render(l))
+		}
+		return n
+	}
+	type try struct {
+		logo   bool
+		labels int
+		right  string
+	}
+	tries := []try{{true, 0, full}, {true, 1, full}, {true, 1, short}, {false, 1, short}, {false, 2, short}, {false, 2, ""}, {false, 3, short}, {false, 3, ""}}
+	for _, t := range tries {
+		n := width(tabLabels[t.labels]) + cjk.Width(t.right)
+		if t.logo {
+			n += logoW
+		}
+		if t.right != "" {
+			n++ // at least one space before the right side
+		}
+		if n <= w {
+			return tabLayout{t.logo, tabLabels[t.labels], t.right}
+		}
+	}
+	return tabLayout{false, tabLabels[3], ""}
+}
+
+// tabRight is the right side of the tab bar, full and short.
+func (m Model) tabRight() (full, short string) {
+	st := m.c.Styles
+	switch {
+	case m.loading:
+		return m.spin.View() + " " + st.Subtitle.Render(fmt.Sprintf("comparing %d docs", len(m.c.Docs))) + " ",
+			m.spin.View() + " " + st.Subtitle.Render("comparing") + " "
+	case m.c.Err != nil:
+		return st.Error.Render("✗ analysis failed") + st.Subtitle.Render(" · r") + " ",
+			st.Error.Render("✗ failed") + st.Subtitle.Render(" · r") + " "
+	case m.c.An != nil:
+		n := plural(len(m.c.An.res.Measures), "measure")
+		return st.Subtitle.Render(fmt.Sprintf("%d docs · %s", len(m.c.Docs), n)) + " ", st.Subtitle.Render(n) + " "
+	}
+	return "", ""
+}
+
 // tabSpans are the cells each tab label covers in the tab bar.
 func (m Model) tabSpans() [][2]int {
 	st := m.c.Styles
-	x := cjk.Width(st.Logo.Render("citydiff")) + 1
+	l := m.layoutTabs()
+	x := 0
+	if l.logo {
+		x = cjk.Width(st.Logo.Render("citydiff")) + 1
+	}
 	var out [][2]int
-	for _, t := range m.tabs() {
-		w := cjk.Width(st.Tab.Render(t.label))
+	for _, label := range l.labels {
+		w := cjk.Width(st.Tab.Render(label))
 		out = append(out, [2]int{x, x + w})
 		x += w
 	}
@@ -408,7 +498,7 @@ func (m Model) footer() string {
 		}
 		return strings.Join(lines, "\n")
 	}
-	keys := append(m.pane().ShortHelp(), m.c.Keys.NextTab, m.c.Keys.Search, m.c.Keys.Help, m.c.Keys.Quit)
+	keys := append(m.pane().ShortHelp(), m.c.Keys.NextTab, m.c.Keys.Search)
 	// The line depends only on the keys shown, the status and the width.
 	var id strings.Builder
 	for _, kb := range keys {
@@ -426,14 +516,23 @@ func (m Model) footer() string {
 	return f
 }
 
-// helpLine is the one-line help with the status on the right.
+// helpLine is the one-line help with the status on the right. "? help"
+// and "q quit" are always shown: the pane's keys give way first.
 func (m Model) helpLine(keys []key.Binding) string {
 	w := m.c.Width
 	right := ""
 	if m.status != "" {
 		right = m.c.Styles.Key.Render("● ") + m.c.Styles.Status.Render(m.status) + " "
 	}
-	left := " " + shortHelp(m.help, m.c.Styles.help, keys, w-1-cjk.Width(right))
+	st := m.c.Styles.help
+	tail := shortHelp(m.help, st, []key.Binding{m.c.Keys.Help, m.c.Keys.Quit}, w)
+	sep := st.sep.Render(m.help.ShortSeparator)
+	room := w - 1 - cjk.Width(right) - cjk.Width(tail) - cjk.Width(sep)
+	left := " " + tail
+	if head := shortHelp(m.help, st, keys, room); head != "" {
+		left = " " + head + sep + tail
+	}
+	left = cjk.Truncate(left, w-cjk.Width(right), "")
 	if right == "" {
 		return left
 	}
@@ -495,7 +594,7 @@ func fullHelp(h help.Model, groups [][]key.Binding, width int) string {
 
 func (m Model) globalKeys() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, k.GoTab, k.Search, k.Back, on(k.Retry, m.c.Err != nil), k.Help, k.Quit}
+	return []key.Binding{k.NextTab, k.PrevTab, k.GoTab, k.Search, k.Back, on(k.Retry, m.c.Err != nil), k.Mouse, k.Help, k.Quit}
 }
 
 func (m Model) footerHeight() int {
@@ -603,30 +702,23 @@ func (m Model) header() string {
 func (m Model) tabBar() string {
 	st := m.c.Styles
 	w := m.c.Width
+	l := m.layoutTabs()
 	var b strings.Builder
-	b.WriteString(st.Logo.Render("citydiff"))
-	b.WriteString(" ")
+	if l.logo {
+		b.WriteString(st.Logo.Render("citydiff"))
+		b.WriteString(" ")
+	}
 	active := m.tabOf(m.view)
-	for i, t := range m.tabs() {
+	for i, label := range l.labels {
 		if i == active {
-			b.WriteString(st.ActiveTab.Render(t.label))
+			b.WriteString(st.ActiveTab.Render(label))
 		} else {
-			b.WriteString(st.Tab.Render(t.label))
+			b.WriteString(st.Tab.Render(label))
 		}
 	}
 	left := b.String()
-	var right string
-	switch {
-	case m.loading:
-		right = m.spin.View() + " " + st.Subtitle.Render(fmt.Sprintf("comparing %d docs", len(m.c.Docs)))
-	case m.c.Err != nil:
-		right = st.Error.Render("✗ analysis failed") + st.Subtitle.Render(" · r")
-	case m.c.An != nil:
-		right = st.Subtitle.Render(fmt.Sprintf("%d docs · %d measures", len(m.c.Docs), len(m.c.An.res.Measures)))
-	}
-	right += " "
-	if gap := w - cjk.Width(left) - cjk.Width(right); gap >= 1 {
-		return left + strings.Repeat(" ", gap) + right
+	if gap := w - cjk.Width(left) - cjk.Width(l.right); gap >= 1 && l.right != "" {
+		return left + strings.Repeat(" ", gap) + l.right
 	}
 	return cjk.Truncate(left, w, "…")
 }
@@ -651,7 +743,9 @@ func (m Model) View() tea.View {
 	lines = append(body, strings.Split(m.footer(), "\n")...)
 	v := tea.NewView(fitScreen(lines, w, h, headerHeight, fitted))
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "citydiff"
 	return v
 }
@@ -698,12 +792,8 @@ func (m Model) setState(s State) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.search, cmd = m.search.setState(s)
 	switch s.View {
-	case ViewOverview, ViewTopics, ViewTopic, ViewMeasures, ViewMeasure, ViewReader, ViewSearch:
+	case ViewOverview, ViewTopics, ViewTopic, ViewMeasures, ViewMeasure, ViewReader, ViewSearch, ViewDraft:
 		m.view = s.View
-	case ViewDraft:
-		if len(m.c.Drafts) > 0 {
-			m.view = s.View
-		}
 	}
 	return m, cmd
 }

@@ -108,9 +108,9 @@ func (o overview) View() string {
 	c, w := o.c, o.width
 	st := c.Styles
 	nd := len(c.Docs)
-	sub := fmt.Sprintf("%d documents", nd)
+	sub := plural(nd, "document")
 	if len(c.Drafts) > 0 {
-		sub += fmt.Sprintf(" · %d of yours", len(c.Drafts))
+		sub += fmt.Sprintf(" · %s of yours in Draft check", plural(len(c.Drafts), "draft"))
 	}
 	right := ""
 	if c.An != nil {
@@ -156,9 +156,6 @@ func (o overview) row(i int, sel bool, cols ovCols) string {
 	c := o.c
 	d := c.Docs[i]
 	city := c.city(i)
-	if c.isDraft(i) {
-		city += "✎"
-	}
 	script := "简"
 	if d.Script == segment.Traditional {
 		script = "繁"
@@ -220,14 +217,9 @@ func (o overview) mostShared(h int) []string {
 		if len(m.Docs) < 2 {
 			break
 		}
-		label := m.Label
-		if label == "" {
-			label = res.Clause(m.Clauses[0]).Text
-		}
-		text := clean(res.Clause(m.Clauses[0]).Text)
-		lw := min(24, max(8, o.width/5))
+		text := measureText(res, i)
 		out = append(out, "  "+spaced(st.Muted.Render(cjk.Pad(m.ID, 5)), kindGlyph(st, m.Kind), coverage(c, m.Docs, dotsW),
-			cjk.Pad(label, lw), st.Muted.Render(cjk.Truncate(text, max(0, o.width-lw-dotsW-14), "…"))))
+			cjk.Truncate(text, max(0, o.width-dotsW-13), "…")))
 	}
 	return out
 }

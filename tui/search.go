@@ -329,7 +329,7 @@ func (s search) View() string {
 	case s.total == 0:
 		count = "no matches"
 	default:
-		count = fmt.Sprintf("%d matches in %d documents", s.total, s.docs)
+		count = plural(s.total, "match") + " in " + plural(s.docs, "document")
 		if len(s.results) == maxHits {
 			count += fmt.Sprintf(" (first %d places)", maxHits)
 		}

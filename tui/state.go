@@ -29,6 +29,10 @@ type State struct {
 	TopicCol int `json:"topicCol"` // first document column shown
 	TopicPin int `json:"topicPin"` // pinned document, -1 when none
 	TopicTop int `json:"topicTop"` // topic detail: wrapped line at the top
+	TopicRow int `json:"topicRow"` // topic detail: the cursor's row
+	// TopicCols is how many sections the topic shows side by side: a
+	// follower shows as many as the presenter, whatever its width.
+	TopicCols int `json:"topicCols"`
 
 	Measure     int    `json:"measure"`     // the selected or open measure (index into Result.Measures)
 	MeasureBase int    `json:"measureBase"` // the clause the others are diffed against
@@ -36,6 +40,7 @@ type State struct {
 	Kind        string `json:"kind"`        // measures filter: verbatim, near, paraphrase, unique or ""
 	Sort        string `json:"sort"`        // measures sort
 	Filter      string `json:"filter"`      // measures text filter
+	MeasureCity int    `json:"measureCity"` // measures filter: only document MeasureCity-1's measures; 0 for all
 
 	ReaderDoc    int  `json:"readerDoc"`
 	ReaderClause int  `json:"readerClause"` // the clause under the cursor, -1 for none

@@ -206,6 +206,12 @@ func markStyle(t Theme, m mark, mono bool) lipgloss.Style {
 	}
 	if m&markCursor != 0 {
 		st = st.Background(t.Selection)
+		if mono {
+			// Without colour the selection is underlined reverse video
+			// (a passage alone is reverse), or, inside a passage,
+			// underlined plain text.
+			st = st.Reverse(m&markPassage == 0).Underline(true)
+		}
 	}
 	if m&markHit != 0 {
 		st = st.Foreground(t.Hit).Reverse(true).Bold(true).Underline(true)

@@ -22,14 +22,21 @@ type topic struct {
 	col           int // first column of the rotation
 	pin           int // index into the topic's sections of the pinned one, -1 when none
 	top           int // first line shown
+	row           int // the cursor's row
+	cols          int // columns a presenter shows (State.TopicCols), 0: as many as fit
 	width, height int
-	pages         map[int]*page // section index in the topic → laid-out text
-	pageW         int
+
+	// The layout of the shown sections (grid.go), rebuilt by layout.
+	laidOut []int        // the sections laid out, in column order
+	items   [][]gridItem // per column
+	pages   [][]*page    // per column, per item
+	rows    []gridRow
+	lines   []int // per line of the view: its row
 }
 
 const topicChrome = 4 // title, column headings, rule; legend below
 
-func newTopic(c *Common) topic { return topic{c: c, ti: -1, pin: -1, pages: map[int]*page{}} }
+func newTopic(c *Common) topic { return topic{c: c, ti: -1, pin: -1} }
 
 func (t topic) SetSize(w, h int) topic {
 	t.width, t.height = w, h
@@ -38,17 +45,14 @@ func (t topic) SetSize(w, h int) topic {
 
 func (t topic) open(ti int) topic {
 	if ti != t.ti {
-		t.col, t.pin, t.top = 0, -1, 0
+		t.col, t.pin, t.top, t.row = 0, -1, 0, 0
 	}
 	t.ti = ti
-	t.pages = map[int]*page{}
+	t.cols = 0 // opened here: this terminal's width decides
 	return t.layout()
 }
 
-func (t topic) analysisReady() topic {
-	t.pages = map[int]*page{}
-	return t.layout()
-}
+func (t topic) analysisReady() topic { return t.layout() }
 
 func (t topic) valid() bool {
 	return t.c.An != nil && t.ti >= 0 && t.ti < len(t.c.An.res.Topics)
@@ -61,6 +65,9 @@ func (t topic) columns() int {
 		return 0
 	}
 	n := len(t.c.An.res.Topics[t.ti].Sections)
+	if t.cols > 0 {
+		return min(n, t.cols) // a presenter's: followers see the same cities
+	}
 	return max(1, min(n, max(2, t.width/36)))
 }
 
@@ -94,44 +101,108 @@ func (t topic) shown() []int {
 	return out
 }
 
-// layout wraps the shown sections at the column width, computing each
-// page's highlights the first time it is shown.
+// layout lays the shown sections out row by row (grid.go) at the column
+// width, with their highlights.
 func (t topic) layout() topic {
+	t.laidOut, t.items, t.pages, t.rows, t.lines = nil, nil, nil, nil, nil
 	if !t.valid() {
 		return t
 	}
 	cw := t.colWidth()
-	if cw != t.pageW {
-		t.pages = map[int]*page{}
-		t.pageW = cw
-	}
 	tp := t.c.An.res.Topics[t.ti]
-	var words map[string]uint64
-	for _, si := range t.shown() {
-		if t.pages[si] != nil {
-			continue
-		}
-		if words == nil {
-			words = topicWords(t.c, tp)
-		}
+	words := topicWords(t.c, tp)
+	shown := t.shown()
+	ms, idx := make([][]int, len(shown)), make([][]int, len(shown))
+	for col, si := range shown {
 		ref := tp.Sections[si]
-		sec := &t.c.Docs[ref.Doc].Sections[ref.Section]
-		p := newPage(t.c, ref.Doc, false, sec.Span.Start, sec.Span.End, cw)
-		p.apply(topicMarks(t.c, tp, si, words))
-		t.pages[si] = p
+		items := sectionItems(t.c, ref)
+		marks := topicMarks(t.c, tp, si, words)
+		pages := make([]*page, len(items))
+		for k, it := range items {
+			pages[k] = newPage(t.c, ref.Doc, false, it.span.Start, it.span.End, cw)
+			pages[k].apply(marks)
+			ms[col] = append(ms[col], it.measure)
+			idx[col] = append(idx[col], k)
+		}
+		t.laidOut = append(t.laidOut, si)
+		t.items = append(t.items, items)
+		t.pages = append(t.pages, pages)
 	}
+	for _, r := range alignRows(ms, idx) {
+		g := gridRow{items: r, height: 1, first: len(t.lines)}
+		for col, k := range r {
+			if k >= 0 {
+				g.height = max(g.height, len(t.pages[col][k].lines))
+			}
+		}
+		for range g.height {
+			t.lines = append(t.lines, len(t.rows))
+		}
+		t.rows = append(t.rows, g)
+	}
+	t.row = max(0, min(t.row, len(t.rows)-1))
 	t.top = max(0, min(t.top, t.maxTop()))
 	return t
 }
 
 func (t topic) maxTop() int {
-	n := 0
-	for _, si := range t.shown() {
-		if p := t.pages[si]; p != nil {
-			n = max(n, len(p.lines))
+	return max(0, len(t.lines)-(t.height-topicChrome))
+}
+
+// showRow scrolls so that the cursor's row is in view.
+func (t topic) showRow() topic {
+	if t.row >= len(t.rows) {
+		return t
+	}
+	body := max(1, t.height-topicChrome)
+	g := t.rows[t.row]
+	if g.first < t.top {
+		t.top = g.first
+	}
+	if g.first+min(g.height, body) > t.top+body {
+		t.top = g.first + min(g.height, body) - body
+	}
+	return t
+}
+
+// follow moves the cursor into view after scrolling.
+func (t topic) follow() topic {
+	body := max(1, t.height-topicChrome)
+	if t.row < len(t.rows) {
+		if g := t.rows[t.row]; g.first+g.height > t.top && g.first < t.top+body {
+			return t
 		}
 	}
-	return max(0, n-(t.height-topicChrome))
+	if t.top < len(t.lines) {
+		t.row = t.lines[t.top]
+		if t.rows[t.row].first < t.top && t.row+1 < len(t.rows) {
+			t.row++
+		}
+	}
+	return t
+}
+
+// rowAction opens the cursor row: its measure, or its clause in the reader.
+func (t topic) rowAction() action {
+	if t.row >= len(t.rows) {
+		return nil
+	}
+	tp := t.c.An.res.Topics[t.ti]
+	var first action
+	for col, k := range t.rows[t.row].items {
+		if k < 0 {
+			continue
+		}
+		it := t.items[col][k]
+		doc := tp.Sections[t.laidOut[col]].Doc
+		if it.measure >= 0 {
+			return openMeasure{measure: it.measure, base: indexIn(&t.c.An.res.Measures[it.measure], doc, it.clause)}
+		}
+		if first == nil && it.clause >= 0 {
+			first = openReader{doc: doc, clause: it.clause, pos: -1}
+		}
+	}
+	return first
 }
 
 // sectionClauses are the clauses inside a section, its subsections' too.
@@ -231,6 +302,18 @@ func (t topic) update(msg tea.Msg) (topic, tea.Cmd, action) {
 			t.top = 0
 		case key.Matches(msg, k.Bottom):
 			t.top = t.maxTop()
+		case key.Matches(msg, k.NextClause):
+			t.row = min(t.row+1, len(t.rows)-1)
+			t = t.showRow()
+			return t, nil, nil
+		case key.Matches(msg, k.PrevClause):
+			t.row = max(0, t.row-1)
+			t = t.showRow()
+			return t, nil, nil
+		case key.Matches(msg, k.Open):
+			if act := t.rowAction(); act != nil {
+				return t, nil, act
+			}
 		case key.Matches(msg, k.Left):
 			t = t.rotate(-1)
 		case key.Matches(msg, k.Right):
@@ -250,7 +333,7 @@ func (t topic) update(msg tea.Msg) (topic, tea.Cmd, action) {
 		t.top += wheel(msg)
 	}
 	t.top = max(0, min(t.top, t.maxTop()))
-	return t, nil, nil
+	return t.follow(), nil, nil
 }
 
 // rotate shows the next (or previous) section in the unpinned columns.
@@ -267,12 +350,17 @@ func (t topic) rotate(d int) topic {
 }
 
 func (t topic) state(s *State) {
-	s.Topic, s.TopicCol, s.TopicPin, s.TopicTop = t.ti, t.col, t.pin, t.top
+	s.Topic, s.TopicCol, s.TopicPin, s.TopicTop, s.TopicRow = t.ti, t.col, t.pin, t.top, t.row
+	s.TopicCols = t.columns()
 }
 
 func (t topic) setState(s State) topic {
 	t = t.open(s.Topic)
-	t.col, t.pin, t.top = s.TopicCol, s.TopicPin, s.TopicTop
+	t.col, t.pin, t.top, t.row = s.TopicCol, s.TopicPin, s.TopicTop, s.TopicRow
+	t.cols = 0
+	if s.TopicCols > 0 && s.TopicCols != t.columns() {
+		t.cols = s.TopicCols
+	}
 	if t.valid() {
 		n := len(t.c.An.res.Topics[t.ti].Sections)
 		t.col = max(0, min(t.col, n-1))
@@ -286,13 +374,13 @@ func (t topic) setState(s State) topic {
 func (t topic) ShortHelp() []key.Binding {
 	k := t.c.Keys
 	more := t.valid() && len(t.c.An.res.Topics[t.ti].Sections) > t.columns()
-	return []key.Binding{k.Up, k.Down, on(k.Right, more), on(k.Pin, more), k.Back}
+	return []key.Binding{k.Up, k.Down, on(k.NextClause, len(t.rows) > 1), on(k.Open, t.valid() && t.rowAction() != nil), on(k.Right, more), on(k.Pin, more), k.Back}
 }
 
 func (t topic) FullHelp() [][]key.Binding {
 	k := t.c.Keys
 	more := t.valid() && len(t.c.An.res.Topics[t.ti].Sections) > t.columns()
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {on(k.Left, more), on(k.Right, more), on(k.Pin, more), k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.NextClause, k.PrevClause, on(k.Open, t.valid() && t.rowAction() != nil)}, {on(k.Left, more), on(k.Right, more), on(k.Pin, more), k.Back}}
 }
 
 func (t topic) View() string {
@@ -305,9 +393,9 @@ func (t topic) View() string {
 		return fit([]string{title(c, "Topic", "", "", w), "", " " + st.Subtitle.Render("Pick a topic in the Topics view.")}, w, t.height)
 	}
 	tp := c.An.res.Topics[t.ti]
-	shown := t.shown()
+	shown := t.laidOut
 	cw := t.colWidth()
-	colW := cw + 2
+	colW := cw + 3 // gutter, text, space: every cell of a column, text or not
 	k := rowKey{view: ViewTopic, item: t.ti, w: w, a: t.col, b: t.pin, an: c.An, st: st}
 	head, ok := c.blocks.get(k)
 	if !ok {
@@ -318,20 +406,35 @@ func (t topic) View() string {
 	sep := st.Rule.Render("│")
 	body := t.height - topicChrome
 	for r := 0; r < body; r++ {
+		li := t.top + r
+		if li >= len(t.lines) {
+			lines = append(lines, "")
+			continue
+		}
+		ri := t.lines[li]
+		g := t.rows[ri]
 		var cells []string
-		for _, si := range shown {
-			p := t.pages[si]
-			li := t.top + r
-			if p == nil || li >= len(p.lines) {
+		for col := range t.laidOut {
+			k := g.items[col]
+			var p *page
+			if k >= 0 {
+				p = t.pages[col][k]
+			}
+			pl := li - g.first
+			if p == nil || pl >= len(p.lines) {
 				cells = append(cells, strings.Repeat(" ", colW))
 				continue
 			}
-			k := drawnKey{line: li, w: cw}
-			cell, ok := p.drawnLine(st, k)
+			var cursor segment.Span
+			if ri == t.row {
+				cursor = t.items[col][k].span
+			}
+			dk := drawnKey{line: pl, w: cw, cursor: cursor}
+			cell, ok := p.drawnLine(st, dk)
 			if !ok {
-				g := gutter(c, tp.Sections[si].Doc, p.lines[li])
-				cell = g + cjk.Pad(p.render(st, li, segment.Span{}), cw) + " "
-				p.keepDrawn(st, k, cell)
+				g := gutter(c, tp.Sections[t.laidOut[col]].Doc, p.lines[pl])
+				cell = g + cjk.Pad(p.render(st, pl, cursor), cw) + " "
+				p.keepDrawn(st, dk, cell)
 			}
 			cells = append(cells, cell)
 		}
@@ -351,8 +454,8 @@ func (t topic) head(shown []int) []string {
 	if n > len(shown) {
 		right = fmt.Sprintf("%d of %d · ←/→", len(shown), n)
 	}
-	lines := []string{title(c, tp.ID+" "+tp.Label, fmt.Sprintf("%d cities · score %.2f · %d shared measures", n, tp.Score, len(tp.Measures)), right, w)}
-	colW := t.colWidth() + 2
+	lines := []string{title(c, tp.ID+" "+tp.Label, fmt.Sprintf("%s · section similarity %.2f · %s", plural(n, "city"), tp.Score, plural(len(tp.Measures), "shared measure")), right, w)}
+	colW := t.colWidth() + 3 // as a text row's cell: gutter, text, space
 	var heads, rules []string
 	for _, si := range shown {
 		ref := tp.Sections[si]
@@ -372,13 +475,13 @@ func (t topic) head(shown []int) []string {
 // legend explains the highlights in one line.
 func (t topic) legend() string {
 	st := t.c.Styles
-	k := rowKey{view: ViewTopic, item: -1, st: st}
+	k := rowKey{view: ViewTopic, item: -1, w: t.width, st: st}
 	if l, ok := t.c.rows.get(k); ok {
 		return l
 	}
-	l := " " + st.mark(markSharedMany).Render("most cities") + " " + st.mark(markSharedFew).Render("some") +
-		" " + st.mark(markUnique).Render("only here") + " " + st.mark(markPassage).Render("reused") +
-		st.Muted.Render("  2…9: cities sharing a clause")
+	l := legendLine(t.width, st.mark(markSharedMany).Render("most cities")+" "+st.mark(markSharedFew).Render("some")+
+		" "+st.mark(markUnique).Render("only here")+" "+st.mark(markPassage).Render("reused"),
+		st.Muted.Render("2…9: cities sharing a clause"), st.Muted.Render("◆: no other city"), st.Muted.Render("⊙: pinned (p)"))
 	t.c.rows.put(k, l)
 	return l
 }

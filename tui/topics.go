@@ -24,7 +24,7 @@ func newTopics(c *Common) topics { return topics{c: c} }
 
 func (t topics) SetSize(w, h int) topics {
 	t.width, t.height = w, h
-	t.list.setHeight(h - topicsListY)
+	t.list.setHeight(h - topicsListY - 1) // the legend below
 	return t
 }
 
@@ -156,6 +156,11 @@ func (t topics) View() string {
 		}
 		lines = append(lines, r+scrollbar(c, i-from, t.list.height, t.list.n, t.list.top))
 	}
+	for len(lines) < t.height-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, legendLine(w, st.Muted.Render("#: cities"),
+		st.Muted.Render("Score: mean similarity of its sections, 0–1"), st.Muted.Render("●: has a section")))
 	return fit(lines, w, t.height)
 }
 

@@ -66,13 +66,28 @@ func TestNoLineTooWideBeforeAnalysis(t *testing.T) {
 	}
 }
 
-// TestNarrowTerminal is the smallest useful size: everything still fits
-// and the header keeps the logo.
+// TestNarrowTerminal: everything still fits, and the tab bar gives up the
+// logo and shortens its labels before it loses a tab (issue 13: at 60
+// columns the Search tab went).
 func TestNarrowTerminal(t *testing.T) {
 	m := loaded(t, false, 12, 4)
 	checkFits(t, m, "tiny")
-	if !strings.Contains(plainScreen(m), "citydiff") {
-		t.Errorf("logo missing:\n%s", plainScreen(m))
+	for _, tt := range []struct {
+		w    int
+		want []string
+	}{
+		{12, []string{"1 "}},
+		{60, []string{"Topics", "Draft", "Find"}},
+		{80, []string{"citydiff", "Measures", "Draft", "Search", "measures"}},
+		{100, []string{"citydiff", "Draft check", "Search", "5 docs"}},
+	} {
+		m := loaded(t, false, tt.w, 24)
+		head := strings.Split(plainScreen(m), "\n")[0]
+		for _, w := range tt.want {
+			if !strings.Contains(head, w) {
+				t.Errorf("%d columns: tab bar %q lacks %q", tt.w, head, w)
+			}
+		}
 	}
 }
 
@@ -88,6 +103,45 @@ func checkPane(t *testing.T, m Model, what string) {
 	for i, l := range strings.Split(m.header()+"\n"+m.footer(), "\n") {
 		if w := ansi.StringWidth(l); w > m.c.Width {
 			t.Errorf("%s header/footer at %dx%d: line %d is %d wide: %q", what, m.c.Width, m.c.Height, i, w, ansi.Strip(l))
+		}
+	}
+}
+
+// TestTopicDividersLineUp: issue 13. The column divider sat one cell left
+// in the header of every column, so it drifted by the fourth column. Every
+// row of the side-by-side view has its dividers in the same cells.
+func TestTopicDividersLineUp(t *testing.T) {
+	for _, w := range []int{80, 120, 160} {
+		m, _ := drive(loaded(t, false, w, 30), keys("2", "enter")...)
+		lines := strings.Split(plainScreen(m), "\n")
+		var want []int
+		rows := 0
+		for i, l := range lines {
+			var at []int
+			x := 0
+			for _, r := range l {
+				if r == '│' || r == '┼' {
+					at = append(at, x)
+				}
+				x += ansi.StringWidth(string(r))
+			}
+			if len(at) == 0 {
+				continue
+			}
+			rows++
+			if want == nil {
+				want = at
+				if len(want) < 1 {
+					t.Fatalf("%d columns: no divider:\n%s", w, plainScreen(m))
+				}
+				continue
+			}
+			if fmt.Sprint(at) != fmt.Sprint(want) {
+				t.Errorf("%d columns: line %d has dividers at %v, the header at %v", w, i, at, want)
+			}
+		}
+		if rows < 10 {
+			t.Errorf("%d columns: only %d rows with dividers:\n%s", w, rows, plainScreen(m))
 		}
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"citydiff/compare"
 	"citydiff/corpus"
-	"citydiff/seeds"
 	"citydiff/segment"
 	"citydiff/segment/words"
 	"citydiff/server"
@@ -28,7 +27,6 @@ import (
 // analysis.
 type App struct {
 	Docs   []*segment.Document
-	Drafts []int // indexes in Docs of the files named (not the seeds)
 	Result *compare.Result
 	// Analysis is Result indexed for the views, built once and shared.
 	Analysis *tui.Analysis
@@ -41,26 +39,19 @@ func Load(opt corpus.Options, version string) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	var drafts []int
-	first := 0
-	if !opt.NoSeeds {
-		first = len(seeds.IDs())
-	}
-	for i := first; i < len(docs); i++ {
-		drafts = append(drafts, i)
-	}
 	res := compare.Analyze(docs, words.Default(), compare.DefaultParams())
 	if res == nil {
 		return nil, fmt.Errorf("analysis gave no result")
 	}
-	return &App{Docs: docs, Drafts: drafts, Result: res, Analysis: tui.NewAnalysis(res), Version: version}, nil
+	// The files named are compared as cities: a training room has no
+	// drafter's draft (the Draft check is a local run: `citydiff DRAFT`).
+	return &App{Docs: docs, Result: res, Analysis: tui.NewAnalysis(res), Version: version}, nil
 }
 
 // NewModel is a server.ModelFunc: the TUI for one session.
 func (a *App) NewModel(s server.Session) tea.Model {
 	return Mirror{tui.New(tui.Config{
 		Docs:     a.Docs,
-		Drafts:   a.Drafts,
 		Analysis: a.Analysis, // indexed once, shared read-only by every session
 		Width:    s.Width,
 		Height:   s.Height,

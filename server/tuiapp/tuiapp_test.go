@@ -97,18 +97,18 @@ func TestFollowTheRealViewer(t *testing.T) {
 	checkWidths(t, scr, 80)
 
 	teacher.Press("j", "j", sshtest.Enter) // open the third topic side by side
-	teacher.WaitFor("t03", "cities · score")
-	scr = student.WaitFor("t03", "cities · score", "following 王老师")
+	teacher.WaitFor("t03", "section similarity")
+	scr = student.WaitFor("t03", "section similarity", "following 王老师")
 	checkWidths(t, scr, 80)
 
 	// Detached, the trainee goes elsewhere; re-attached, back to the topic.
 	student.Press(sshtest.CtrlO, "3")
 	student.WaitFor("on your own")
-	if scr, ok := student.Screen.Wait(sshtest.WaitTime, func(s string) bool { return !strings.Contains(s, "cities · score") }); !ok {
+	if scr, ok := student.Screen.Wait(sshtest.WaitTime, func(s string) bool { return !strings.Contains(s, "section similarity") }); !ok {
 		t.Fatalf("the detached trainee could not leave the topic:\n%s", scr)
 	}
 	student.Press(sshtest.CtrlT)
-	student.WaitFor("t03", "cities · score", "following 王老师")
+	student.WaitFor("t03", "section similarity", "following 王老师")
 }
 
 // checkWidths fails when a screen line is wider than the terminal: the
