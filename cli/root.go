@@ -100,7 +100,12 @@ func inputs(cmd *cobra.Command, files []string, noSeeds bool) corpus.Options {
 	if err != nil {
 		mb = 0 // a command run without the root: the default limit
 	}
-	return corpus.Options{Files: files, NoSeeds: noSeeds, Limit: mb << 20}
+	stderr := cmd.ErrOrStderr()
+	return corpus.Options{Files: files, NoSeeds: noSeeds, Limit: mb << 20,
+		// A file without text inside a named directory (a regulation cut
+		// short, an index page) is passed over, and said so; one named by
+		// itself stays an error.
+		Skipped: func(err error) { fmt.Fprintf(stderr, "citydiff: skipped %v\n", err) }}
 }
 
 // extraCommands are registered by the files that define them, so that each

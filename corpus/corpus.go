@@ -35,6 +35,13 @@ type Options struct {
 	// Limit is the largest file read, in bytes, and the most a .docx may
 	// expand to; 0 means decode.DefaultLimit.
 	Limit int64
+	// Skipped, when set, lets Load pass over a file found in a named
+	// directory that holds no document text (a title and header notes
+	// only, front matter, punctuation): it is told of each such file, with
+	// the error naming it and the reason, and the others are compared. A
+	// file named by itself is always an error; without Skipped, so is
+	// every file.
+	Skipped func(err error)
 }
 
 // Inputs resolves the options to parse inputs, in order: seeds first, then
@@ -210,6 +217,18 @@ func uniqueID(id string, used map[string]bool) string {
 // Parse parses inputs in parallel, in the order given. seg may be nil to
 // skip word segmentation. The first error (in input order) is returned.
 func Parse(ins []segment.Input, seg *words.Segmenter) ([]*segment.Document, error) {
+	docs, errs := parseAll(ins, seg)
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// parseAll parses inputs in parallel and returns each one's document or
+// error, in input order.
+func parseAll(ins []segment.Input, seg *words.Segmenter) ([]*segment.Document, []error) {
 	docs := make([]*segment.Document, len(ins))
 	errs := make([]error, len(ins))
 	var wg sync.WaitGroup
@@ -223,20 +242,37 @@ func Parse(ins []segment.Input, seg *words.Segmenter) ([]*segment.Document, erro
 		}(i)
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return docs, nil
+	return docs, errs
 }
 
 // Load resolves and parses the documents of a comparison, segmented with
-// the process-wide segmenter.
+// the process-wide segmenter. See Options.Skipped for files without text.
 func Load(opt Options) ([]*segment.Document, error) {
 	ins, err := Inputs(opt)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(ins, words.Default())
+	if opt.Skipped == nil {
+		return Parse(ins, words.Default())
+	}
+	named := map[string]bool{}
+	for _, f := range opt.Files {
+		named[filepath.Clean(f)] = true
+	}
+	docs, errs := parseAll(ins, words.Default())
+	var kept []*segment.Document
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			kept = append(kept, docs[i])
+		case errors.Is(err, segment.ErrNoText) && !named[filepath.Clean(ins[i].Name)]:
+			opt.Skipped(err)
+		default:
+			return nil, err
+		}
+	}
+	if len(kept) == 0 {
+		return nil, errors.New("no documents to compare: every file found holds no document text")
+	}
+	return kept, nil
 }
