@@ -22,33 +22,9 @@ cleanup() { [ -n "${KEEP:-}" ] || tmux kill-session -t "$S" 2>/dev/null || true;
 trap cleanup EXIT
 
 step=0
-screen() { tmux capture-pane -t "$S" -p; }
-fail() {
-	echo "e2e-draft: step $step: $*" >&2
-	echo "---- screen ----" >&2
-	screen >&2
-	exit 1
-}
-wait_for() {
-	for _ in $(seq 1 100); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	fail "timed out waiting for: $1"
-}
-expect() {
-	local s
-	s=$(screen)
-	for t in "$@"; do
-		grep -qF -- "$t" <<<"$s" || fail "screen lacks: $t"
-	done
-}
-press() {
-	for k in "$@"; do
-		tmux send-keys -t "$S" "$k"
-		sleep 0.15
-	done
-}
+NAME=e2e-draft
+# shellcheck source=scripts/tmux-lib.sh
+. scripts/tmux-lib.sh
 
 # The measure count without a draft, then with one: the same.
 tmux new-session -d -s "$S" -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color '$BIN'; sleep 30"
